@@ -1,0 +1,1 @@
+"""Storage: typed models, migrations and opening a database."""

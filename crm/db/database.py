@@ -1,0 +1,174 @@
+"""Opening a Liaison database: SQLite file (default) or a server URL.
+
+Every SQLite connection gets foreign keys, a busy timeout and secure_delete; the file runs in
+WAL mode. Transactions are begun explicitly (pysqlite's implicit BEGIN is switched off), and a
+write unit begins with BEGIN IMMEDIATE so two processes queue for the lock instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm.db import schema
+from crm.db.schema import DatabaseRefused
+from crm.i18n import _
+from crm.paths import default_database_path
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(target: str | Path | None) -> tuple[str, Path | None]:
+    """The SQLAlchemy URL for a path or URL, and the file path when it is SQLite."""
+    if target is None:
+        path = default_database_path()
+    elif isinstance(target, str) and "://" in target:
+        if target.startswith("sqlite:///"):
+            path = Path(target.removeprefix("sqlite:///"))
+        else:
+            return target, None
+    else:
+        path = Path(target)
+    path = path.expanduser().absolute()
+    return f"sqlite:///{path}", path
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA secure_delete = ON")
+    cursor.execute("PRAGMA synchronous = FULL")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get("liaison_write"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """An open Liaison database. Services take it; the UI never sees its sessions."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            bind=engine.execution_options(liaison_write=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path is not None else self.engine.url.render_as_string()
+
+    @classmethod
+    def open(
+        cls, target: str | Path | None = None, *, create: bool = True, upgrade: bool = True
+    ) -> Database:
+        """Open (and if allowed create or upgrade) a database; refuse foreign or newer files."""
+        url, path = database_url(target)
+        if path is not None:
+            if not create and not path.exists():
+                raise DatabaseRefused(_("There is no database at {path}.").format(path=path))
+            if not path.parent.is_dir():
+                raise DatabaseRefused(
+                    _("The folder {folder} does not exist.").format(folder=path.parent)
+                )
+            schema.check_sqlite_header(path)
+            engine = create_engine(
+                url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            )
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        database = cls(engine, path)
+        try:
+            database._prepare(upgrade=upgrade)
+        except DatabaseRefused:
+            engine.dispose()
+            raise
+        except (OperationalError, SADatabaseError) as error:
+            engine.dispose()
+            raise DatabaseRefused(
+                _("{name} cannot be opened: {reason}").format(
+                    name=database.display_name, reason=error.orig
+                )
+            ) from error
+        return database
+
+    def _prepare(self, *, upgrade: bool) -> None:
+        with self.engine.connect() as connection:
+            if self.is_sqlite:
+                schema.check_application_id(connection)
+            revision = schema.current_revision(connection)
+            schema.check_revision(revision)
+            connection.rollback()
+        if revision == schema.HEAD_REVISION:
+            return
+        if not upgrade:
+            raise DatabaseRefused(_("The database needs an upgrade: run “liaison db upgrade”."))
+        if revision is not None and self.path is not None:
+            self.backup_to(self.path.with_name(f"{self.path.name}.before-upgrade-{revision}"))
+        with self.engine.execution_options(liaison_write=True).begin() as connection:
+            schema.upgrade(connection)
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return schema.current_revision(connection)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session; it is rolled back at the end."""
+        session = self._read_sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def write_session(self) -> Session:
+        return self._write_sessions()
+
+    def raw_connection_execute(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        with self.engine.connect() as connection:
+            rows = connection.exec_driver_sql(sql, params if params else ()).fetchall()
+            connection.rollback()
+            return [tuple(row) for row in rows]
+
+    def backup_to(self, target: Path) -> Path:
+        """Copy the SQLite database with the online backup API (consistent while in use)."""
+        if self.path is None:
+            raise DatabaseRefused(_("Only SQLite databases are backed up to a file."))
+        source = sqlite3.connect(str(self.path))
+        try:
+            destination = sqlite3.connect(str(target))
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        return target
+
+    def close(self) -> None:
+        self.engine.dispose()
