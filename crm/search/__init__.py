@@ -1,0 +1,1 @@
+"""One search over people, organisations, partnerships, delegations and correspondence."""

@@ -1,0 +1,132 @@
+"""Running a search: the fast kinds first (ranked), then correspondence (newest first).
+
+Ranking by bm25 over every match is too slow on a large office, so candidates are drawn from
+the index unranked (names before other text) and the few found are ranked in Python: a name
+that starts with the query first, then by kind and name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from crm.db.database import Database
+from crm.search.index import KIND_CODES, has_fts, split_rowid
+from crm.text import fold, tokens
+
+RECORD_KINDS = ("person", "organisation", "partnership", "delegation")
+ALL_KINDS = (*RECORD_KINDS, "correspondence")
+_KIND_ORDER = {kind: position for position, kind in enumerate(ALL_KINDS)}
+CANDIDATES = 200
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    id: int
+    name: str
+    detail: str
+    score: float  # lower is better
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 query for ``query``: every word, as a prefix. None when there is nothing to find."""
+    words = tokens(query)
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def _score(kind: str, label: str, query: str) -> float:
+    folded_label, folded_query = fold(label), fold(query).strip()
+    label_words = tokens(label)
+    query_words = tokens(query)
+    score = 3.0
+    if folded_label.startswith(folded_query):
+        score = 0.0
+    elif query_words and any(word.startswith(query_words[0]) for word in label_words):
+        score = 1.0
+    elif all(any(w.startswith(q) for w in label_words) for q in query_words):
+        score = 2.0
+    return score + _KIND_ORDER[kind] / 10
+
+
+def search_records(
+    db: Database, query: str, kinds: tuple[str, ...] = RECORD_KINDS, limit: int = 50
+) -> list[SearchHit]:
+    """People, organisations, partnerships and delegations matching ``query``, best first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    with db.read() as session:
+        if not has_fts(session):
+            return []
+        codes = tuple(KIND_CODES[kind] for kind in kinds)
+        found: dict[int, tuple[str, str, int]] = {}
+        # Names first: most queries are a name, and a hit in a name beats one in the notes.
+        for expr, tier in (("name : (" + expression + ")", 0), (expression, 1)):
+            if len(found) >= CANDIDATES:
+                break
+            rows = session.execute(
+                text(
+                    "SELECT rowid, label, detail FROM search_records "
+                    "WHERE search_records MATCH :expr LIMIT :limit"
+                ),
+                {"expr": expr, "limit": CANDIDATES * 4},
+            )
+            for rowid, label, detail in rows:
+                if rowid % 8 in codes and rowid not in found:
+                    found[rowid] = (label, detail, tier)
+                    if len(found) >= CANDIDATES:
+                        break
+    hits = []
+    for rowid, (label, detail, tier) in found.items():
+        kind, record_id = split_rowid(rowid)
+        score = _score(kind, label, query) + tier * 5
+        hits.append(SearchHit(kind, record_id, label, detail, score))
+    hits.sort(key=lambda hit: (hit.score, fold(hit.name)))
+    return hits[:limit]
+
+
+def search_correspondence(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+    """Correspondence matching ``query``, most recently registered first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    with db.read() as session:
+        if not has_fts(session):
+            return []
+        return _correspondence_hits(session, expression, limit)
+
+
+def _correspondence_hits(session: Session, expression: str, limit: int) -> list[SearchHit]:
+    rows = session.execute(
+        text(
+            "SELECT c.id, c.reference, c.subject, c.date FROM "
+            "(SELECT rowid AS id FROM search_correspondence WHERE search_correspondence MATCH :expr "
+            " ORDER BY rowid DESC LIMIT :limit) AS m "
+            "JOIN correspondence AS c ON c.id = m.id WHERE c.deleted_at IS NULL "
+            "ORDER BY c.id DESC"
+        ),
+        {"expr": expression, "limit": limit},
+    )
+    return [
+        SearchHit("correspondence", row_id, f"{reference} {subject}", str(day), 10.0 + position)
+        for position, (row_id, reference, subject, day) in enumerate(rows)
+    ]
+
+
+def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+    """Everything matching ``query``: records ranked first, then correspondence."""
+    hits = search_records(db, query, limit=limit)
+    return hits + search_correspondence(db, query, limit=max(0, limit - len(hits)) or 10)
+
+
+def record_id_filter_sql(kind: str) -> str:
+    """SQL for "ids of ``kind`` records matching :match", for list filters."""
+    return (
+        "SELECT rowid / 8 FROM search_records WHERE search_records MATCH :match "
+        f"AND rowid % 8 = {KIND_CODES[kind]}"
+    )
