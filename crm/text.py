@@ -26,9 +26,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def fold(text: str | None) -> str:
-    """Lower-case ``text`` and strip its diacritics: "Liepāja" -> "liepaja", "Goldfuß" -> "goldfuss".
+    """Lower-case ``text`` and strip its diacritics.
 
-    Scripts without Latin letters keep their characters (Київ -> київ, 上海 -> 上海).
+    "Liepāja" -> "liepaja", "Goldfuß" -> "goldfuss", "Łódź" -> "lodz". Scripts without Latin
+    letters keep their characters (Київ -> київ, 上海 -> 上海).
     """
     if not text:
         return ""

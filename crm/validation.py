@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from crm.i18n import _
 
@@ -39,7 +40,7 @@ def normalise_phone(text: str, default_region: str | None) -> NormalisedPhone:
                 )
             ) from None
         raise InvalidValue(_("“{value}” is not a phone number.").format(value=cleaned)) from None
-    if not phonenumbers.is_possible_number(number):
+    if not _plausible(number):
         raise InvalidValue(
             _("“{value}” is not a possible phone number (too short or too long).").format(
                 value=cleaned
@@ -51,6 +52,20 @@ def normalise_phone(text: str, default_region: str | None) -> NormalisedPhone:
             number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
         ),
     )
+
+
+# A number that the numbering plan does not know yet is accepted when it is possible and not so
+# short that it is more likely a typing slip ("12", or an area code alone like "0341").
+_MIN_UNKNOWN_DIGITS = 6
+
+
+def _plausible(number: Any) -> bool:
+    import phonenumbers
+
+    if phonenumbers.is_valid_number(number):
+        return True
+    digits = phonenumbers.national_significant_number(number)
+    return bool(phonenumbers.is_possible_number(number)) and len(digits) >= _MIN_UNKNOWN_DIGITS
 
 
 def format_phone(e164: str | None, fallback: str) -> str:

@@ -61,7 +61,7 @@ class Trashable(Timestamped):
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.version}
 
 
 def enum_column(length: int = 32) -> String:

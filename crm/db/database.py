@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
@@ -87,15 +87,22 @@ class Database:
         """Open (and if allowed create or upgrade) a database; refuse foreign or newer files."""
         url, path = database_url(target)
         if path is not None:
-            if not create and not path.exists():
+            if not create and (not path.is_file() or path.stat().st_size == 0):
+                # Missing, or empty: SQLite would make a new database of an empty file.
+                if path.is_dir():
+                    schema.check_sqlite_header(path)
                 raise DatabaseRefused(_("There is no database at {path}.").format(path=path))
             if not path.parent.is_dir():
                 raise DatabaseRefused(
                     _("The folder {folder} does not exist.").format(folder=path.parent)
                 )
-            schema.check_sqlite_header(path)
+            # Refused files are refused here, read-only, before a connection that could write
+            # (the WAL switch below changes a file's header) is ever made.
+            schema.check_sqlite_file(path)
+            # A URL object, not the text: a "?" or "#" in a folder name is part of the path.
             engine = create_engine(
-                url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+                URL.create("sqlite", database=str(path)),
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)

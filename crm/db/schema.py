@@ -6,6 +6,7 @@ a test checks it against the migration scripts.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
@@ -18,6 +19,7 @@ KNOWN_REVISIONS = ("0001",)
 # PRAGMA application_id marks a file as ours ("LIAI"); `file` and other tools can tell it.
 APPLICATION_ID = 0x4C494149
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
 
 
 class DatabaseRefused(Exception):
@@ -33,16 +35,71 @@ def migrations_dir() -> Path:
 
 def check_sqlite_header(path: Path) -> None:
     """Refuse files that are not SQLite databases before SQLite touches them."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
     if path.is_dir():
         raise DatabaseRefused(_("{path} is a folder, not a database file.").format(path=path))
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    _read_header(path)
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+    except OSError as error:
+        raise DatabaseRefused(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
+    if not header.startswith(SQLITE_MAGIC) or len(header) < _HEADER_SIZE:
         raise DatabaseRefused(
             _("{path} is not a Liaison database (it is not an SQLite file).").format(path=path)
         )
+    return header
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse an existing file Liaison may not open, without writing a byte to it.
+
+    The header is read as bytes (magic, application id); then the tables and the schema
+    revision are read through a read-only connection. An ``immutable`` connection is used unless
+    a ``-wal`` file is there already, because a read-only reader of a WAL database otherwise
+    creates ``-wal`` and ``-shm`` files and leaves them behind. A missing or empty file passes:
+    it becomes a new database.
+    """
+    check_sqlite_header(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    header = _read_header(path)
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, APPLICATION_ID):
+        raise DatabaseRefused(_("This file is a database of another program, not of Liaison."))
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
+        try:
+            tables = {
+                str(row[0])
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revision: str | None = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = None if row is None else str(row[0])
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise DatabaseRefused(
+            _("{name} cannot be opened: {reason}").format(name=path, reason=error)
+        ) from error
+    if not tables:
+        return
+    if "alembic_version" not in tables:
+        raise DatabaseRefused(_("This file is a database of another program, not of Liaison."))
+    if application_id == 0 and revision not in KNOWN_REVISIONS:
+        # Another program that also uses Alembic: not a newer Liaison.
+        raise DatabaseRefused(_("This file is a database of another program, not of Liaison."))
+    check_revision(revision)
 
 
 def current_revision(connection: Connection) -> str | None:

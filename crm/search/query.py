@@ -31,21 +31,29 @@ class SearchHit:
     score: float  # lower is better
 
 
-def match_expression(query: str) -> str | None:
-    """FTS5 query for ``query``: every word, as a prefix. None when there is nothing to find."""
+def match_expression(query: str, *, prefix: bool = True) -> str | None:
+    """FTS5 query for ``query``: every word, as a prefix. None when there is nothing to find.
+
+    Each word is quoted, so FTS5's own syntax (AND, NEAR, ``*``, ``:``, ``-``) typed by a user is
+    taken as text. Without ``prefix`` the words must match whole.
+    """
     words = tokens(query)
     if not words:
         return None
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    star = "*" if prefix else ""
+    return " ".join('"' + word.replace('"', '""') + '"' + star for word in words)
 
 
 def _score(kind: str, label: str, query: str) -> float:
-    folded_label, folded_query = fold(label), fold(query).strip()
+    """Lower is better: the whole name, then a name that starts with the query, then a word."""
     label_words = tokens(label)
     query_words = tokens(query)
+    label_text, query_text = " ".join(label_words), " ".join(query_words)
     score = 3.0
-    if folded_label.startswith(folded_query):
+    if label_text == query_text:
         score = 0.0
+    elif label_text.startswith(query_text):
+        score = 0.5
     elif query_words and any(word.startswith(query_words[0]) for word in label_words):
         score = 1.0
     elif all(any(w.startswith(q) for w in label_words) for q in query_words):
@@ -60,19 +68,35 @@ def search_records(
     expression = match_expression(query)
     if expression is None:
         return []
+    exact = match_expression(query, prefix=False)
+    codes = sorted({KIND_CODES[kind] for kind in kinds if kind in KIND_CODES})
+    if not codes:
+        return []
+    # Only when some kinds are left out: a filter in SQL, so that many hits of another kind
+    # cannot crowd the wanted ones out of the candidates.
+    kind_filter = (
+        ""
+        if len(codes) == len(KIND_CODES)
+        else (" AND rowid % 8 IN (" + ", ".join(str(code) for code in codes) + ")")
+    )
+    found: dict[int, tuple[str, str, int]] = {}
+    # Names first: most queries are a name, and a hit in a name beats one in the notes; whole
+    # words before prefixes, so "Berg" is a candidate however many "Bergmann"s there are.
+    tiers = (
+        (f"name : ({exact})", 0),
+        (f"name : ({expression})", 0),
+        (expression, 1),
+    )
     with db.read() as session:
         if not has_fts(session):
             return []
-        codes = tuple(KIND_CODES[kind] for kind in kinds)
-        found: dict[int, tuple[str, str, int]] = {}
-        # Names first: most queries are a name, and a hit in a name beats one in the notes.
-        for expr, tier in (("name : (" + expression + ")", 0), (expression, 1)):
+        for expr, tier in tiers:
             if len(found) >= CANDIDATES:
                 break
             rows = session.execute(
                 text(
                     "SELECT rowid, label, detail FROM search_records "
-                    "WHERE search_records MATCH :expr LIMIT :limit"
+                    "WHERE search_records MATCH :expr" + kind_filter + " LIMIT :limit"
                 ),
                 {"expr": expr, "limit": CANDIDATES * 4},
             )
@@ -105,8 +129,8 @@ def _correspondence_hits(session: Session, expression: str, limit: int) -> list[
     rows = session.execute(
         text(
             "SELECT c.id, c.reference, c.subject, c.date FROM "
-            "(SELECT rowid AS id FROM search_correspondence WHERE search_correspondence MATCH :expr "
-            " ORDER BY rowid DESC LIMIT :limit) AS m "
+            "(SELECT rowid AS id FROM search_correspondence "
+            " WHERE search_correspondence MATCH :expr ORDER BY rowid DESC LIMIT :limit) AS m "
             "JOIN correspondence AS c ON c.id = m.id WHERE c.deleted_at IS NULL "
             "ORDER BY c.id DESC"
         ),

@@ -24,8 +24,9 @@ def index_delegation(session: Session, delegation: Delegation, city: PartnerCity
         session,
         DELEGATION,
         delegation.id,
-        names=join_nonempty(delegation.title, city.name if city else None,
-                            city.name_native if city else None),
+        names=join_nonempty(
+            delegation.title, city.name if city else None, city.name_native if city else None
+        ),
         body=join_nonempty(delegation.purpose, delegation.hotel, delegation.notes),
         label=delegation.title,
         detail=f"{delegation.start_date.isoformat()} – {delegation.end_date.isoformat()}",
@@ -45,12 +46,15 @@ def rebuild_index(session: Session) -> int:
     count = 0
     for kind in all_kinds().values():
         records: Any = session.scalars(select(kind.model).where(kind.model.deleted_at.is_(None)))
+        index = kind.index_alone or kind.reindex
         for record in records:
-            kind.reindex(session, record)
+            index(session, record)
             count += 1
     cities = {
         p.id: p.partner_city
-        for p in session.scalars(select(Partnership).options(selectinload(Partnership.partner_city)))
+        for p in session.scalars(
+            select(Partnership).options(selectinload(Partnership.partner_city))
+        )
     }
     for delegation in session.scalars(select(Delegation).where(Delegation.deleted_at.is_(None))):
         index_delegation(session, delegation, cities.get(delegation.partnership_id or -1))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from crm.db.enums import PHONE_KINDS, ContactKind
 from crm.db.models import Address, ContactPoint
 from crm.i18n import _
+from crm.services.lengths import check_lengths
 from crm.validation import (
     InvalidValue,
     format_phone,
@@ -76,21 +78,44 @@ def normalise_contact(kind: str, value: str, region: str | None) -> str:
 
 
 def check_contacts(
-    items: list[dict[str, Any]], region: str | None, errors: dict[str, str]
+    items: list[dict[str, Any]],
+    region: str | None,
+    errors: dict[str, str],
+    known: Mapping[tuple[str, str], str | None] | None = None,
 ) -> list[str]:
-    """Normalise each contact point; collect messages under ``contact_points.N``."""
+    """Normalise each contact point; collect messages under ``contact_points.N``.
+
+    A phone number already stored (``known`` maps (kind, value) of the record's current contact
+    points to their normal form) or carried with its normal form (a history snapshot) keeps
+    that form: a number typed as ``0341 123-2032`` in a German office must not turn into
+    another number, or become invalid, when the office's home country changes later.
+    """
     normalized: list[str] = []
     for index, item in enumerate(items):
+        check_lengths(ContactPoint, item, ("value", "label"), errors, f"contact_points.{index}")
+        kind, value = str(item.get("kind")), item.get("value")
+        value = value if isinstance(value, str) else ""
+        remembered = item.get("normalized") or (known or {}).get((kind, value.strip()))
+        if remembered and value.strip() and kind in PHONE_KINDS:
+            normalized.append(str(remembered))
+            continue
         try:
-            normalized.append(normalise_contact(item["kind"], item["value"], region))
+            normalized.append(normalise_contact(kind, value, region))
         except InvalidValue as error:
             errors[f"contact_points.{index}"] = str(error)
             normalized.append("")
     return normalized
 
 
+def known_contacts(points: list[ContactPoint]) -> dict[tuple[str, str], str | None]:
+    """The stored normal forms of a record's contact points, by (kind, value as entered)."""
+    return {(p.kind, p.value.strip()): p.normalized for p in points}
+
+
 def check_addresses(items: list[dict[str, Any]], errors: dict[str, str]) -> None:
+    fields = ("street", "postcode", "city", "region", "label")
     for index, item in enumerate(items):
+        check_lengths(Address, item, fields, errors, f"addresses.{index}")
         try:
             item["country"] = normalise_country(item.get("country"))
         except InvalidValue as error:
@@ -131,7 +156,13 @@ def build_addresses(items: list[dict[str, Any]]) -> list[Address]:
 
 def contact_snapshot(points: list[ContactPoint]) -> list[dict[str, Any]]:
     return [
-        {"kind": p.kind, "value": p.value, "label": p.label, "is_primary": p.is_primary}
+        {
+            "kind": p.kind,
+            "value": p.value,
+            "normalized": p.normalized,
+            "label": p.label,
+            "is_primary": p.is_primary,
+        }
         for p in points
     ]
 

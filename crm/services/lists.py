@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from crm.db.database import Database
 from crm.db.models import (
@@ -26,6 +27,8 @@ from crm.db.models import (
 from crm.search.query import match_expression, record_id_filter_sql
 from crm.services.people import display_name
 from crm.validation import format_phone
+
+RowT = TypeVar("RowT", bound=tuple[Any, ...])
 
 # --- people ---------------------------------------------------------------------------------
 
@@ -58,14 +61,14 @@ class PersonRow:
 
 
 def _text_filter(
-    statement: Select[tuple[int]], kind: str, column: object, query: str
-) -> Select[tuple[int]]:
+    statement: Select[RowT], kind: str, column: QueryableAttribute[int], query: str
+) -> Select[RowT]:
+    """Keep the rows whose record matches ``query`` in the search index."""
     expression = match_expression(query)
     if expression is None:
         return statement
-    return statement.where(
-        column.in_(text(record_id_filter_sql(kind)).bindparams(match=expression))
-    )  # type: ignore[attr-defined]
+    matching = text(record_id_filter_sql(kind)).bindparams(match=expression)
+    return statement.where(column.in_(matching))
 
 
 def person_ids(
@@ -76,7 +79,7 @@ def person_ids(
 ) -> list[int]:
     statement = select(Person.id).where(Person.deleted_at.is_(None))
     if filters.country:
-        statement = statement.where(Person.country == filters.country)
+        statement = statement.where(Person.country == filters.country.upper())
     if filters.organisation_id is not None:
         statement = statement.where(
             Person.id.in_(
@@ -94,20 +97,21 @@ def person_ids(
 
 
 def person_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
-    """Rows for ``ids`` in the same order; ids no longer there are left out."""
+    """Rows for ``ids`` in the same order; ids no longer there (or in the trash) are left out."""
     if not ids:
         return []
     with db.read() as session:
-        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(list(ids))))}
+        live = select(Person).where(Person.id.in_(list(ids)), Person.deleted_at.is_(None))
+        people = {p.id: p for p in session.scalars(live)}
         contacts = _first_contacts(session, list(people))
-        organisations = dict(
-            session.execute(
-                select(Affiliation.person_id, Organisation.name)
-                .join(Organisation, Organisation.id == Affiliation.organisation_id)
-                .where(Affiliation.person_id.in_(list(people)))
-                .order_by(Affiliation.is_primary.asc(), Affiliation.id.asc())
-            ).tuples()
-        )
+        organisations: dict[int, str] = {}
+        for person_id, organisation_name in session.execute(
+            select(Affiliation.person_id, Organisation.name)
+            .join(Organisation, Organisation.id == Affiliation.organisation_id)
+            .where(Affiliation.person_id.in_(list(people)), Organisation.deleted_at.is_(None))
+            .order_by(Affiliation.is_primary.desc(), Affiliation.id.asc())
+        ):
+            organisations.setdefault(person_id, organisation_name)
         rows = []
         for person_id in ids:
             person = people.get(person_id)
@@ -204,11 +208,12 @@ def partnership_ids(
     if filters.rating:
         statement = statement.where(Partnership.activity_rating == filters.rating)
     if filters.country:
-        statement = statement.where(PartnerCity.country == filters.country)
+        statement = statement.where(PartnerCity.country == filters.country.upper())
     statement = _text_filter(statement, "partnership", Partnership.id, filters.text)
     columns = PARTNERSHIP_SORTS.get(sort, PARTNERSHIP_SORTS["name"])
     order = [c.desc() if descending else c.asc() for c in columns]
-    statement = statement.order_by(*order, Partnership.id)
+    # Ties by id, reversed too, so a descending list is the ascending one backwards.
+    statement = statement.order_by(*order, Partnership.id.desc() if descending else Partnership.id)
     with db.read() as session:
         return list(session.scalars(statement))
 
@@ -222,7 +227,7 @@ def partnership_rows(db: Database, ids: Sequence[int]) -> list[PartnershipRow]:
             for p, city in session.execute(
                 select(Partnership, PartnerCity)
                 .join(PartnerCity, PartnerCity.id == Partnership.partner_city_id)
-                .where(Partnership.id.in_(list(ids)))
+                .where(Partnership.id.in_(list(ids)), Partnership.deleted_at.is_(None))
             ).tuples()
         }
         themes: dict[int, list[str]] = {}
@@ -276,15 +281,14 @@ def organisation_choices(db: Database, query: str = "", limit: int = 50) -> list
     statement = select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_(None))
     statement = _text_filter(statement, "organisation", Organisation.id, query)
     with db.read() as session:
-        return [
-            tuple(row)
-            for row in session.execute(statement.order_by(Organisation.sort_name).limit(limit))
-        ]  # type: ignore[misc]
+        rows = session.execute(statement.order_by(Organisation.sort_name).limit(limit))
+        return [(organisation_id, name) for organisation_id, name in rows.tuples()]
 
 
 def person_choices(db: Database, query: str = "", limit: int = 50) -> list[tuple[int, str]]:
+    """(id, display name) of people for a picker, by name."""
     statement = select(Person).where(Person.deleted_at.is_(None))
-    statement = _text_filter(statement, "person", Person.id, query)  # type: ignore[arg-type]
+    statement = _text_filter(statement, "person", Person.id, query)
     with db.read() as session:
         return [
             (p.id, display_name(p))

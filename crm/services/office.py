@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from crm.db.database import Database
 from crm.db.models import OfficeSetting
+from crm.services.errors import ValidationError
 from crm.services.unit import ChangeSet, write
-from crm.validation import normalise_country
+from crm.validation import InvalidValue, normalise_country
 
 PROFILE_KEY = "office_profile"
 
@@ -30,9 +31,16 @@ def load_profile(session: Session) -> OfficeProfile:
     value = session.scalar(select(OfficeSetting.value).where(OfficeSetting.key == PROFILE_KEY))
     if value is None:
         return OfficeProfile()
-    data: dict[str, Any] = json.loads(value)
+    try:
+        data: Any = json.loads(value)
+    except ValueError:
+        return OfficeProfile()
+    if not isinstance(data, dict):
+        return OfficeProfile()
     known = OfficeProfile.__dataclass_fields__
-    return OfficeProfile(**{key: data[key] for key in data if key in known})
+    return OfficeProfile(
+        **{key: data[key] for key in data if key in known and isinstance(data[key], str)}
+    )
 
 
 def get_profile(db: Database) -> OfficeProfile:
@@ -45,7 +53,10 @@ def home_region(session: Session) -> str:
 
 
 def save_profile(db: Database, profile: OfficeProfile) -> ChangeSet:
-    country = normalise_country(profile.country) or "DE"
+    try:
+        country = normalise_country(profile.country) or "DE"
+    except InvalidValue as error:
+        raise ValidationError({"country": str(error)}) from None
     data = asdict(profile) | {"country": country}
     with write(db, "Office profile") as unit:
         setting = unit.session.get(OfficeSetting, PROFILE_KEY)

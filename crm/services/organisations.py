@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from crm.db.database import Database
 from crm.db.enums import ChangeAction, OrganisationKind
-from crm.db.models import Affiliation, Organisation
+from crm.db.models import Affiliation, Organisation, Partnership, Person
 from crm.i18n import _
 from crm.search.index import index_record, unindex_record
 from crm.services import contact_points as cp
 from crm.services.errors import Conflict, NotFound, ValidationError
+from crm.services.lengths import check_lengths, fit
 from crm.services.office import home_region
-from crm.services.records import RecordKind, register
+from crm.services.records import RecordKind, register, touch
 from crm.services.unit import ChangeSet, write
 from crm.text import fold, join_nonempty
 from crm.validation import InvalidValue, normalise_country
@@ -69,20 +72,27 @@ def label(organisation: Organisation) -> str:
     return organisation.name
 
 
-def _clean(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _clean(
+    session: Session,
+    values: dict[str, Any],
+    known: Mapping[tuple[str, str], str | None] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
     errors: dict[str, str] = {}
     for name in TEXT_FIELDS:
         value = values.get(name)
         values[name] = value.strip() or None if isinstance(value, str) else value
     if not values.get("name"):
         errors["name"] = _("Enter the organisation's name.")
+    check_lengths(Organisation, values, TEXT_FIELDS, errors)
     if values.get("kind") not in {kind.value for kind in OrganisationKind}:
         errors["kind"] = _("Choose the kind of organisation.")
     try:
         values["country"] = normalise_country(values.get("country"))
     except InvalidValue as error:
         errors["country"] = str(error)
-    normalized = cp.check_contacts(values["contact_points"], home_region(session), errors)
+    values.setdefault("contact_points", [])
+    values.setdefault("addresses", [])
+    normalized = cp.check_contacts(values["contact_points"], home_region(session), errors, known)
     cp.check_addresses(values["addresses"], errors)
     if errors:
         raise ValidationError(errors)
@@ -90,10 +100,10 @@ def _clean(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], li
 
 
 def apply_values(session: Session, organisation: Organisation, values: dict[str, Any]) -> None:
-    values, normalized = _clean(session, values)
+    values, normalized = _clean(session, values, cp.known_contacts(organisation.contact_points))
     for name in TEXT_FIELDS:
         setattr(organisation, name, values[name])
-    organisation.sort_name = fold(values["name"])
+    organisation.sort_name = fit(Organisation, "sort_name", fold(values["name"]))
     organisation.contact_points = cp.build_contact_points(values["contact_points"], normalized)
     organisation.addresses = cp.build_addresses(values["addresses"])
 
@@ -118,6 +128,37 @@ def reindex(session: Session, organisation: Organisation) -> None:
     )
 
 
+def reindex_dependents(session: Session, organisation_id: int) -> None:
+    """Reindex the records whose search text holds the organisation's name.
+
+    People are found by the organisations they work at and partnerships by their partnership
+    association, so renaming, trashing or restoring an organisation must reach them too.
+    """
+    from crm.services import partnerships, people
+
+    members = select(Affiliation.person_id).where(Affiliation.organisation_id == organisation_id)
+    for person in session.scalars(
+        select(Person).where(Person.id.in_(members), Person.deleted_at.is_(None))
+    ):
+        people.reindex(session, person)
+    for partnership in session.scalars(
+        select(Partnership).where(
+            Partnership.association_id == organisation_id, Partnership.deleted_at.is_(None)
+        )
+    ):
+        partnerships.reindex(session, partnership)
+
+
+def _reindex_all(session: Session, organisation: Organisation) -> None:
+    reindex(session, organisation)
+    reindex_dependents(session, organisation.id)
+
+
+def _unindex_all(session: Session, organisation_id: int) -> None:
+    unindex_record(session, KIND, organisation_id)
+    reindex_dependents(session, organisation_id)
+
+
 register(
     RecordKind(
         name=KIND,
@@ -125,8 +166,9 @@ register(
         label=label,
         snapshot=snapshot,
         apply=apply_values,
-        reindex=reindex,
-        unindex=lambda session, record_id: unindex_record(session, KIND, record_id),
+        reindex=_reindex_all,
+        index_alone=reindex,
+        unindex=_unindex_all,
     )
 )
 
@@ -178,17 +220,17 @@ def update_organisation(
             )
         old = snapshot(organisation)
         apply_values(unit.session, organisation, asdict(data))
+        new = snapshot(organisation)
+        if new == old:
+            return unit.changes
+        touch(organisation)
         unit.session.flush()
-        reindex(unit.session, organisation)
+        if new["name"] != old["name"]:
+            _reindex_all(unit.session, organisation)
+        else:
+            reindex(unit.session, organisation)
         unit.operation.label = _("Edit organisation: {name}").format(name=organisation.name)
-        unit.record(
-            ChangeAction.UPDATE,
-            KIND,
-            organisation.id,
-            organisation.name,
-            old=old,
-            new=snapshot(organisation),
-        )
+        unit.record(ChangeAction.UPDATE, KIND, organisation.id, organisation.name, old=old, new=new)
         return unit.changes
 
 

@@ -17,11 +17,12 @@ from crm.db.enums import (
     PartnershipKind,
     PartnershipStatus,
 )
-from crm.db.models import Organisation, PartnerCity, Partnership, Person, Theme
+from crm.db.models import Delegation, Organisation, PartnerCity, Partnership, Person, Theme
 from crm.i18n import _
 from crm.search.index import index_record, unindex_record
 from crm.services.errors import Conflict, NotFound, ValidationError
-from crm.services.records import RecordKind, register
+from crm.services.lengths import check_lengths, fit
+from crm.services.records import RecordKind, register, touch
 from crm.services.unit import ChangeSet, write
 from crm.text import fold, join_nonempty
 from crm.validation import InvalidValue, normalise_country
@@ -45,6 +46,12 @@ FIELDS = (
     "notes",
 )
 DATE_FIELDS = ("since_date", "renewal_date", "last_evaluation", "next_evaluation")
+CITY_COLUMNS = {
+    "city_name": "name",
+    "city_name_native": "name_native",
+    "city_name_latin": "name_latin",
+    "region": "region",
+}
 
 
 @dataclass
@@ -128,9 +135,15 @@ def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         values[name] = _text(values.get(name))
     for name in DATE_FIELDS:
         if isinstance(values[name], str):
-            values[name] = date.fromisoformat(values[name])
+            try:
+                values[name] = date.fromisoformat(values[name])
+            except ValueError:
+                errors[name] = _("“{value}” is not a date.").format(value=values[name])
+                values[name] = None
     if not values["city_name"]:
         errors["city_name"] = _("Enter the partner city's name.")
+    check_lengths(PartnerCity, values, CITY_COLUMNS, errors)
+    check_lengths(Partnership, values, ("local_party", "agreement_document"), errors)
     try:
         values["country"] = normalise_country(values["country"])
         if values["country"] is None:
@@ -149,10 +162,14 @@ def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         if values[name] not in {member.value for member in enum}:
             errors[name] = _("Choose a value from the list.")
     year = values["since_year"]
-    if year is not None and not (1900 <= int(year) <= date.today().year + 5):
-        errors["since_year"] = _("Enter a year between 1900 and {last}.").format(
-            last=date.today().year + 5
-        )
+    last_year = date.today().year + 5
+    try:
+        year = values["since_year"] = None if year is None else int(year)
+    except (TypeError, ValueError):
+        year = values["since_year"] = None
+        errors["since_year"] = _("Enter a year between 1900 and {last}.").format(last=last_year)
+    if year is not None and not 1900 <= year <= last_year:
+        errors["since_year"] = _("Enter a year between 1900 and {last}.").format(last=last_year)
     if values["since_date"] is not None and year is None:
         values["since_year"] = values["since_date"].year
     org_id = values["association_id"]
@@ -177,6 +194,14 @@ def _theme(session: Session, name: str) -> Theme:
 
 def apply_values(session: Session, partnership: Partnership, values: dict[str, Any]) -> None:
     values = _clean(session, values)
+    # Looked up before any field is set: a lookup flushes the session, and a flush between
+    # setting fields would write the partnership twice (and move its version twice).
+    themes = [_theme(session, name) for name in values["themes"]]
+    funders = [
+        org
+        for org_id in values.get("funder_ids") or []
+        if (org := session.get(Organisation, org_id)) is not None
+    ]
     city = partnership.partner_city if partnership.partner_city_id else None
     if city is None:
         city = PartnerCity()
@@ -186,15 +211,11 @@ def apply_values(session: Session, partnership: Partnership, values: dict[str, A
     city.name_latin = values["city_name_latin"]
     city.country = values["country"]
     city.region = values["region"]
-    city.sort_name = fold(values["city_name"])
+    city.sort_name = fit(PartnerCity, "sort_name", fold(values["city_name"]))
     for name in FIELDS:
         setattr(partnership, name, values[name])
-    partnership.themes = [_theme(session, name) for name in values["themes"]]
-    partnership.funders = [
-        org
-        for org_id in values.get("funder_ids") or []
-        if (org := session.get(Organisation, org_id)) is not None
-    ]
+    partnership.themes = themes
+    partnership.funders = funders
 
 
 def snapshot(partnership: Partnership) -> dict[str, Any]:
@@ -225,13 +246,28 @@ def reindex(session: Session, partnership: Partnership) -> None:
             city.region,
             *(t.name for t in partnership.themes),
             partnership.notes,
-            partnership.association.name if partnership.association else None,
+            association.name
+            if (association := partnership.association) and association.deleted_at is None
+            else None,
         ),
         label=label(partnership),
         detail=join_nonempty(
             city.name_native, city.country, str(partnership.since_year or ""), sep=" · "
         ),
     )
+
+
+def _reindex_all(session: Session, partnership: Partnership) -> None:
+    """Reindex the partnership and its delegations, whose search text holds the city's names."""
+    from crm.search.rebuild import index_delegation
+
+    reindex(session, partnership)
+    for delegation in session.scalars(
+        select(Delegation).where(
+            Delegation.partnership_id == partnership.id, Delegation.deleted_at.is_(None)
+        )
+    ):
+        index_delegation(session, delegation, partnership.partner_city)
 
 
 register(
@@ -241,7 +277,8 @@ register(
         label=label,
         snapshot=snapshot,
         apply=apply_values,
-        reindex=reindex,
+        reindex=_reindex_all,
+        index_alone=reindex,
         unindex=lambda session, record_id: unindex_record(session, KIND, record_id),
     )
 )
@@ -289,13 +326,15 @@ def update_partnership(
             )
         old = snapshot(partnership)
         apply_values(unit.session, partnership, asdict(data))
+        new = snapshot(partnership)
+        if new == old:
+            return unit.changes
+        touch(partnership)
         unit.session.flush()
-        reindex(unit.session, partnership)
+        _reindex_all(unit.session, partnership)
         name = label(partnership)
         unit.operation.label = _("Edit partnership: {name}").format(name=name)
-        unit.record(
-            ChangeAction.UPDATE, KIND, partnership.id, name, old=old, new=snapshot(partnership)
-        )
+        unit.record(ChangeAction.UPDATE, KIND, partnership.id, name, old=old, new=new)
         return unit.changes
 
 

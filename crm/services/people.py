@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -16,8 +17,9 @@ from crm.i18n import _
 from crm.search.index import index_record, unindex_record
 from crm.services import contact_points as cp
 from crm.services.errors import Conflict, NotFound, ValidationError
+from crm.services.lengths import check_lengths, fit
 from crm.services.office import home_region
-from crm.services.records import RecordKind, register
+from crm.services.records import RecordKind, register, touch
 from crm.services.unit import ChangeSet, write
 from crm.text import fold, join_nonempty
 from crm.validation import InvalidValue, normalise_country
@@ -137,7 +139,11 @@ def _sort_name(values: dict[str, Any]) -> str:
     return fold(join_nonempty(values.get("family_name"), values.get("given_name")))
 
 
-def _clean(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _clean(
+    session: Session,
+    values: dict[str, Any],
+    known: Mapping[tuple[str, str], str | None] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
     """Validate an input dict; returns it tidied and the normalised contact values."""
     errors: dict[str, str] = {}
     for name in TEXT_FIELDS:
@@ -145,28 +151,41 @@ def _clean(session: Session, values: dict[str, Any]) -> tuple[dict[str, Any], li
         values[name] = value.strip() or None if isinstance(value, str) else value
     if not values.get("family_name"):
         errors["family_name"] = _("Enter the family name.")
+    check_lengths(Person, values, TEXT_FIELDS, errors)
     try:
         values["country"] = normalise_country(values.get("country"))
     except InvalidValue as error:
         errors["country"] = str(error)
-    normalized = cp.check_contacts(values["contact_points"], home_region(session), errors)
+    values.setdefault("contact_points", [])
+    values.setdefault("addresses", [])
+    values.setdefault("affiliations", [])
+    normalized = cp.check_contacts(values["contact_points"], home_region(session), errors, known)
     cp.check_addresses(values["addresses"], errors)
     for index, item in enumerate(values["affiliations"]):
-        if session.get(Organisation, item["organisation_id"]) is None:
+        check_lengths(
+            Affiliation, item, ("function", "department"), errors, f"affiliations.{index}"
+        )
+        organisation_id = item.get("organisation_id")
+        if organisation_id is None or session.get(Organisation, organisation_id) is None:
             errors[f"affiliations.{index}"] = _("The organisation no longer exists.")
         for key in ("start_date", "end_date"):
             if isinstance(item.get(key), str):
-                item[key] = date.fromisoformat(item[key])
+                try:
+                    item[key] = date.fromisoformat(item[key])
+                except ValueError:
+                    errors[f"affiliations.{index}"] = _("“{value}” is not a date.").format(
+                        value=item[key]
+                    )
     if errors:
         raise ValidationError(errors)
     return values, normalized
 
 
 def apply_values(session: Session, person: Person, values: dict[str, Any]) -> None:
-    values, normalized = _clean(session, values)
+    values, normalized = _clean(session, values, cp.known_contacts(person.contact_points))
     for name in TEXT_FIELDS:
         setattr(person, name, values[name])
-    person.sort_name = _sort_name(values)
+    person.sort_name = fit(Person, "sort_name", _sort_name(values))
     person.contact_points = cp.build_contact_points(values["contact_points"], normalized)
     person.addresses = cp.build_addresses(values["addresses"])
     person.affiliations = [
@@ -201,7 +220,9 @@ def snapshot(person: Person) -> dict[str, Any]:
 
 
 def reindex(session: Session, person: Person) -> None:
-    organisations = [a.organisation.name for a in person.affiliations]
+    organisations = [
+        a.organisation.name for a in person.affiliations if a.organisation.deleted_at is None
+    ]
     contacts = [p.value for p in person.contact_points] + [
         p.normalized or "" for p in person.contact_points
     ]
@@ -280,17 +301,14 @@ def update_person(
             )
         old = snapshot(person)
         apply_values(unit.session, person, _input_dict(data))
+        new = snapshot(person)
+        if new == old:
+            return unit.changes
+        touch(person)
         unit.session.flush()
         reindex(unit.session, person)
         unit.operation.label = _("Edit person: {name}").format(name=display_name(person))
-        unit.record(
-            ChangeAction.UPDATE,
-            KIND,
-            person.id,
-            display_name(person),
-            old=old,
-            new=snapshot(person),
-        )
+        unit.record(ChangeAction.UPDATE, KIND, person.id, display_name(person), old=old, new=new)
         return unit.changes
 
 
@@ -301,7 +319,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
             id=person.id,
             version=person.version,
             display_name=display_name(person),
-            **{name: getattr(person, name) for name in TEXT_FIELDS},  # type: ignore[arg-type]
+            **{name: getattr(person, name) for name in TEXT_FIELDS},
             contact_points=tuple(cp.contact_view(p) for p in person.contact_points),
             addresses=tuple(cp.address_view(a) for a in person.addresses),
             affiliations=tuple(
@@ -326,7 +344,8 @@ def find_person_ids_by_name(db: Database, family_name: str) -> list[int]:
         return list(
             session.scalars(
                 select(Person.id).where(
-                    Person.deleted_at.is_(None), Person.sort_name.like(fold(family_name) + "%")
+                    Person.deleted_at.is_(None),
+                    Person.sort_name.startswith(fold(family_name), autoescape=True),
                 )
             )
         )

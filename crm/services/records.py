@@ -12,7 +12,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crm.db.base import Trashable
+from crm.db.base import Trashable, utcnow
+from crm.i18n import _
+from crm.services.errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,10 @@ class RecordKind:
     label: Callable[[Any], str]
     snapshot: Callable[[Any], dict[str, Any]]  # the record as its input dict (JSON-safe)
     apply: Callable[[Session, Any, dict[str, Any]], None]  # set fields from such a dict
-    reindex: Callable[[Session, Any], None]
+    reindex: Callable[[Session, Any], None]  # the record and the records that show its name
     unindex: Callable[[Session, int], None]
+    # The record's own index row only, for a rebuild that visits every record anyway.
+    index_alone: Callable[[Session, Any], None] | None = None
 
 
 _KINDS: dict[str, RecordKind] = {}
@@ -36,7 +40,11 @@ def register(kind: RecordKind) -> RecordKind:
 
 def record_kind(name: str) -> RecordKind:
     _load_all()
-    return _KINDS[name]
+    try:
+        return _KINDS[name]
+    except KeyError:
+        message = _("Records of the kind “{kind}” cannot be handled here.").format(kind=name)
+        raise NotFound(message) from None
 
 
 def all_kinds() -> dict[str, RecordKind]:
@@ -47,3 +55,13 @@ def all_kinds() -> dict[str, RecordKind]:
 def _load_all() -> None:
     # Importing the entity modules registers their kinds.
     from crm.services import organisations, partnerships, people  # noqa: F401
+
+
+def touch(record: Trashable) -> None:
+    """Mark ``record`` as changed, so its version and ``updated_at`` move.
+
+    Needed when only its child rows changed (contact points, addresses, themes, the partner
+    city): SQLAlchemy then writes no UPDATE of the record's own row, and a concurrent edit would
+    not be detected as a conflict.
+    """
+    record.updated_at = utcnow()

@@ -16,7 +16,7 @@ from crm.db.enums import ChangeAction
 from crm.db.models import Change, Operation, TrashEntry
 from crm.i18n import _
 from crm.services.errors import NotFound, ServiceError
-from crm.services.records import RecordKind, record_kind
+from crm.services.records import RecordKind, record_kind, touch
 from crm.services.unit import ChangeSet, UnitOfWork, write
 
 
@@ -41,7 +41,7 @@ def _trash(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
         TrashEntry(
             entity=kind.name,
             entity_id=record_id,
-            label=name,
+            label=name[:300],
             deleted_by=unit.operation.actor,
             operation_id=unit.operation.id,
         )
@@ -138,7 +138,10 @@ def _reverse(unit: UnitOfWork, change: Change) -> None:
             raise ServiceError(_("The changed record is in the trash; restore it first."))
         current = kind.snapshot(record)
         old = json.loads(change.old_values or "{}")
+        # Applied like an edit, so the old values are validated again before they are stored.
         kind.apply(unit.session, record, current | old)
+        restored = kind.snapshot(record)
+        touch(record)
         unit.session.flush()
         kind.reindex(unit.session, record)
         unit.record(
@@ -147,7 +150,7 @@ def _reverse(unit: UnitOfWork, change: Change) -> None:
             change.entity_id,
             kind.label(record),
             old=current,
-            new=kind.snapshot(record),
+            new=restored,
         )
     else:
         raise ServiceError(_("This change cannot be undone."))

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from crm.db.database import Database
@@ -115,10 +116,14 @@ def write(db: Database, label: str, actor: str | None = None) -> Iterator[UnitOf
         session.add(operation)
         unit = UnitOfWork(session, operation)
         yield unit
+        operation.label = operation.label[:300]  # services name it after the record, at length
         unit.changes.label = operation.label
         if operation.changes:
             session.flush()
             unit.changes.operation_id = operation.id
+        elif inspect(operation).persistent:
+            # An autoflush wrote it already; an action that changed nothing leaves no entry.
+            session.delete(operation)
         else:
             session.expunge(operation)
         session.commit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 
 from sqlalchemy import (
     Column,
@@ -35,7 +35,7 @@ class Correspondence(Trashable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(enum_column())
     channel: Mapped[str] = mapped_column(enum_column())
-    date: Mapped[date] = mapped_column(Date, index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
     reference: Mapped[str] = mapped_column(String(40), unique=True)  # IZ-2026-0042
     subject: Mapped[str] = mapped_column(String(500))
     summary: Mapped[str | None] = mapped_column(Text)
@@ -52,7 +52,7 @@ class Correspondence(Trashable, Base):
     delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegations.id", ondelete="SET NULL"), index=True
     )
-    follow_up_date: Mapped[date | None] = mapped_column(Date, index=True)
+    follow_up_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(enum_column(), default="open", index=True)
 
 
@@ -94,4 +94,4 @@ class Attachment(Timestamped, Base):
     delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegations.id", ondelete="CASCADE"), index=True
     )
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
