@@ -56,7 +56,7 @@ class Trashable(Timestamped):
     ``version`` lets a later save detect that someone else changed the record meanwhile.
     """
 
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None, index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive

@@ -92,8 +92,7 @@ def person_ids(
     columns = PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"])
     order = [c.desc() if descending else c.asc() for c in columns]
     statement = statement.order_by(*order, Person.id.desc() if descending else Person.id)
-    with db.read() as session:
-        return list(session.scalars(statement))
+    return db.fetch_ids(statement)
 
 
 def person_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
@@ -214,8 +213,7 @@ def partnership_ids(
     order = [c.desc() if descending else c.asc() for c in columns]
     # Ties by id, reversed too, so a descending list is the ascending one backwards.
     statement = statement.order_by(*order, Partnership.id.desc() if descending else Partnership.id)
-    with db.read() as session:
-        return list(session.scalars(statement))
+    return db.fetch_ids(statement)
 
 
 def partnership_rows(db: Database, ids: Sequence[int]) -> list[PartnershipRow]:

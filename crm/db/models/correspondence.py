@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -95,3 +96,13 @@ class Attachment(Timestamped, Base):
         ForeignKey("delegations.id", ondelete="CASCADE"), index=True
     )
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# The register lists newest first; a partial index keeps that order without a sort.
+Index(
+    "ix_correspondence_list",
+    Correspondence.date,
+    Correspondence.id,
+    sqlite_where=Correspondence.deleted_at.is_(None),
+    postgresql_where=Correspondence.deleted_at.is_(None),
+)
