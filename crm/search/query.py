@@ -145,7 +145,9 @@ def _correspondence_hits(session: Session, expression: str, limit: int) -> list[
 def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     """Everything matching ``query``: records ranked first, then correspondence."""
     hits = search_records(db, query, limit=limit)
-    return hits + search_correspondence(db, query, limit=max(0, limit - len(hits)) or 10)
+    if len(hits) >= limit:
+        return hits
+    return hits + search_correspondence(db, query, limit=limit - len(hits))
 
 
 def record_id_filter_sql(kind: str) -> str:

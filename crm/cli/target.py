@@ -1,0 +1,103 @@
+"""Which database a command works on, and opening it without touching a file that is refused.
+
+``--db`` takes a path or a URL; without it the database setting, else the default file in the
+user's data directory. Database.open refuses files Liaison may not open without writing to them;
+for commands that must not create a database, a missing or empty file is refused here first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm.cli.errors import BadInput
+from crm.i18n import _
+from crm.settings import Settings
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def add_db_option(parser: argparse.ArgumentParser, dest: str = "db") -> None:
+    parser.add_argument(
+        "--db",
+        dest=dest,
+        metavar=_("PATH-OR-URL"),
+        default=None,
+        help=_("the database file or URL (default: the database setting, else the usual file)"),
+    )
+
+
+def resolve_target(args: argparse.Namespace, settings: Settings) -> str | None:
+    """The database the user named: the command's --db, the global --db, then the setting."""
+    for candidate in (getattr(args, "db", None), getattr(args, "global_db", None)):
+        if candidate:
+            return str(candidate)
+    return settings.database or None
+
+
+def sqlite_path(target: str | None) -> Path | None:
+    """The file behind ``target`` when it is SQLite, None for a server URL."""
+    from crm.db.database import database_url
+
+    return database_url(target)[1]
+
+
+def open_database(target: str | None, *, create: bool, upgrade: bool = True) -> Database:
+    """Open ``target`` as the app does; without ``create`` there must be a Liaison database."""
+    from crm.db.database import Database
+
+    path = sqlite_path(target)
+    if path is not None and not create:
+        _require_database(path)
+    return Database.open(target, create=create, upgrade=upgrade)
+
+
+def _require_database(path: Path) -> None:
+    """Refuse a missing file, an empty one or an SQLite file without tables.
+
+    Database.open treats an empty file as a new database; a command that does not create one
+    must not turn it into one. Everything else (a folder, another program's file, a newer
+    Liaison) is left for Database.open to refuse.
+    """
+    if not path.exists():
+        raise BadInput(_("There is no database at {path}.").format(path=path))
+    if not path.is_file():
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return
+    if size == 0:
+        raise BadInput(_("{path} is empty, not a Liaison database.").format(path=path))
+    if _table_count(path) == 0:
+        raise BadInput(_("There is no Liaison database in {path}.").format(path=path))
+
+
+def _table_count(path: Path) -> int | None:
+    """How many tables the SQLite file holds, read without writing; None if it cannot tell."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+                return None
+    except OSError:
+        return None
+    # A read-only reader of a WAL file creates -wal and -shm files and leaves them behind;
+    # an immutable one does not, and is exact as long as there is no -wal file.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return int(row[0])
