@@ -12,4 +12,5 @@ for lang in de en; do
         .venv/bin/pybabel init -i "$out/liaison.pot" -d "$out" -D liaison -l "$lang" >/dev/null
     fi
 done
+.venv/bin/python scripts/fill_english.py "$out/en/LC_MESSAGES/liaison.po"
 .venv/bin/pybabel compile -d "$out" -D liaison --statistics

@@ -139,11 +139,13 @@ class Address(Base):
 
 
 # The list views read "ids not in the trash, by sort name": these partial indexes answer that
-# in index order without a sort (40 ms for 100,000 people instead of 100 ms).
+# in index order without a sort, from the index alone (deleted_at is in it so SQLite sees it
+# covers the query): 36 ms for 100,000 people instead of 100 ms sorted or 190 ms uncovered.
 Index(
     "ix_people_list",
     Person.sort_name,
     Person.id,
+    Person.deleted_at,
     sqlite_where=Person.deleted_at.is_(None),
     postgresql_where=Person.deleted_at.is_(None),
 )
@@ -151,6 +153,7 @@ Index(
     "ix_organisations_list",
     Organisation.sort_name,
     Organisation.id,
+    Organisation.deleted_at,
     sqlite_where=Organisation.deleted_at.is_(None),
     postgresql_where=Organisation.deleted_at.is_(None),
 )

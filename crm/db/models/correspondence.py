@@ -103,6 +103,7 @@ Index(
     "ix_correspondence_list",
     Correspondence.date,
     Correspondence.id,
+    Correspondence.deleted_at,
     sqlite_where=Correspondence.deleted_at.is_(None),
     postgresql_where=Correspondence.deleted_at.is_(None),
 )

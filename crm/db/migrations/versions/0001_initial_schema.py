@@ -63,7 +63,7 @@ def upgrade() -> None:
     with op.batch_alter_table('organisations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_organisations_country'), ['country'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisations_kind'), ['kind'], unique=False)
-        batch_op.create_index('ix_organisations_list', ['sort_name', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_organisations_list', ['sort_name', 'id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_organisations_sort_name'), ['sort_name'], unique=False)
 
     op.create_table('partner_cities',
@@ -104,7 +104,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_people_country'), ['country'], unique=False)
-        batch_op.create_index('ix_people_list', ['sort_name', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_people_list', ['sort_name', 'id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_people_sort_name'), ['sort_name'], unique=False)
 
     op.create_table('reference_counters',
@@ -360,7 +360,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_correspondence_date'), ['date'], unique=False)
         batch_op.create_index(batch_op.f('ix_correspondence_delegation_id'), ['delegation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_correspondence_follow_up_date'), ['follow_up_date'], unique=False)
-        batch_op.create_index('ix_correspondence_list', ['date', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_correspondence_list', ['date', 'id', 'deleted_at'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_correspondence_partnership_id'), ['partnership_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_correspondence_status'), ['status'], unique=False)
 
