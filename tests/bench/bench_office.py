@@ -77,7 +77,7 @@ def measure(path: Path) -> dict[str, float]:
     loop = QEventLoop()
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and section.model.rowCount() > 0 and not seen:
                 seen.append(True)
                 # A zero timer fires once this paint event has been handled: the screen is drawn.
