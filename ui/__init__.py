@@ -1,0 +1,1 @@
+"""The Liaison desktop application (Qt). It talks to crm.services, never to the database."""

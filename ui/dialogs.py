@@ -1,0 +1,85 @@
+"""The questions and messages the app puts to the user, in one place (tests replace them)."""
+
+from __future__ import annotations
+
+import traceback
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crm.i18n import _
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def confirm_delete(parent: QWidget, name: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Move to trash"))
+    box.setText(_("Move “{name}” to the trash?").format(name=name))
+    box.setInformativeText(_("You can restore it from the trash or undo with Ctrl+Z."))
+    move = box.addButton(_("Move to trash"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(move)
+    box.exec()
+    return box.clickedButton() is move
+
+
+def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Unsaved changes"))
+    box.setText(_("Save your changes to “{name}”?").format(name=name))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return Unsaved.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL
+
+
+def conflict(parent: QWidget, message: str) -> bool:
+    """Someone else changed the record: True to reload it (dropping the edits in the form)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Changed meanwhile"))
+    box.setText(message)
+    box.setInformativeText(
+        _(
+            "Reload to see the current version (your edits in the form are dropped), "
+            "or keep editing and copy what you need first."
+        )
+    )
+    reload = box.addButton(_("Reload"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, _("Liaison"), message)
+
+
+def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("Liaison"))
+    box.setText(_("Something went wrong; nothing was changed."))
+    box.setInformativeText(str(error))
+    box.setDetailedText("".join(traceback.format_exception(error)))
+    box.exec()
+
+
+def refuse_database(message: str) -> None:
+    QMessageBox.critical(None, _("Liaison cannot open the database"), message)

@@ -1,0 +1,327 @@
+"""The main window: sidebar, global search, the sections, menus, undo and the status bar.
+
+The window appears before the database is open (app.py opens it on the worker and then calls
+``set_database``), so the first paint does not wait for SQLAlchemy or a migration.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from crm.i18n import _
+from ui import dialogs
+from ui.context import AppContext
+from ui.navigation import Sidebar, sections
+from ui.search.search_box import GlobalSearchBox
+from ui.state import ui_state
+from ui.undo import UndoController
+from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+    from ui.sections.record_section import RecordSection
+
+SECTION_OF_KIND = {"person": "people", "partnership": "partnerships"}
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Liaison"))
+        self.setObjectName("mainWindow")
+        self.worker = DbWorker(self)
+        self.worker.unhandled_error.connect(lambda error: dialogs.show_unexpected(self, error))
+        self.context: AppContext | None = None
+        self.sections: dict[str, RecordSection] = {}
+        self.current_key = ""
+        self._close_confirmed = False
+        self._build_body()
+        self._build_toolbar()
+        self._build_actions()
+        self._build_status_bar()
+        self.resize(1400, 860)
+        self._restore_window()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        central = QWidget()
+        central.setObjectName("central")
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = Sidebar()
+        self.sidebar.section_requested.connect(self.go_to)
+        row.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        self.loading = QLabel(_("Opening the database…"))
+        self.loading.setObjectName("editorPlaceholder")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Search"))
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setEnabled(False)
+        brand = QLabel(_("Liaison"))
+        brand.setObjectName("brand")
+        brand.setFixedWidth(self.sidebar.width() - 12)
+        bar.addWidget(brand)
+        self.search = GlobalSearchBox(self)
+        self.search.setEnabled(False)
+        self.search.setMaximumWidth(560)
+        self.search.chosen.connect(self.open_record)
+        self.search.not_openable.connect(self._not_openable)
+        bar.addWidget(self.search)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.office = QLabel()
+        self.office.setObjectName("office")
+        bar.addWidget(self.office)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(self, text: str, slot: Any, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(quit_action)
+
+        edit = self.menuBar().addMenu(_("&Edit"))
+        self.undo_controller = UndoController(self)
+        self.undo_controller.undone.connect(self._undone)
+        self.undo_action = self.undo_controller.action
+        edit.addAction(self.undo_action)
+        edit.addSeparator()
+        self.new_action = self._action(_("&New"), self._new, QKeySequence.StandardKey.New)
+        self.save_action = self._action(_("&Save"), self._save, QKeySequence.StandardKey.Save)
+        # Del only works in the list (in a text field it deletes text): the list has its own
+        # action; this menu entry names the key and works on whatever record is open.
+        delete_key = QKeySequence(QKeySequence.StandardKey.Delete).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.delete_action = self._action(_("Move to &trash") + "\t" + delete_key, self._delete)
+        for action in (self.new_action, self.save_action, self.delete_action):
+            edit.addAction(action)
+        edit.addSeparator()
+        self.find_action = self._action(_("&Find…"), self.focus_search, "Ctrl+K", "Ctrl+F")
+        edit.addAction(self.find_action)
+
+        go = self.menuBar().addMenu(_("&Go"))
+        for position, info in enumerate(sections(), start=1):
+            if info.available:
+                action = self._action(
+                    info.title, lambda _=False, key=info.key: self.go_to(key), f"Ctrl+{position}"
+                )
+                go.addAction(action)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About Liaison"), self._about))
+        for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
+            action.setEnabled(False)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel()
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+    # --- the database -----------------------------------------------------------------------
+
+    def set_database(self, db: Database) -> None:
+        """Attach the open database: build the sections and show the last one used."""
+        from crm.settings import load_settings
+        from ui.sections.partnerships.section import PartnershipsSection
+        from ui.sections.people.section import PeopleSection
+
+        self.context = AppContext(db, self.worker, self)
+        self.context.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        )
+        self.context.open_record.connect(self.open_record)
+        state = ui_state()
+        for section in (PartnershipsSection(self.context), PeopleSection(self.context)):
+            section.restore_state(state)
+            self.sections[section.key] = section
+            self.stack.addWidget(section)
+        self.search.set_context(self.context)
+        self.search.setEnabled(True)
+        for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
+            action.setEnabled(True)
+        self.database_label.setText(_("Database: {name}").format(name=db.display_name))
+        self.database_label.setToolTip(db.display_name)
+        self.undo_controller.attach(self.context)
+        self._load_office()
+        last = load_settings().last_section
+        self.go_to(last if last in self.sections else "partnerships")
+
+    def _load_office(self) -> None:
+        from crm.services.office import get_profile
+
+        assert self.context is not None
+        self.context.run(get_profile, on_done=self._show_office, busy=False)
+
+    def _show_office(self, profile: Any) -> None:
+        name = " · ".join(part for part in (profile.office_name, profile.city) if part)
+        self.office.setText(name)
+        if name:
+            self.setWindowTitle(_("Liaison – {office}").format(office=name))
+
+    # --- sections ---------------------------------------------------------------------------
+
+    def current_section(self) -> RecordSection | None:
+        return self.sections.get(self.current_key)
+
+    def go_to(self, key: str) -> None:
+        if key not in self.sections:
+            self.sidebar.select(self.current_key)
+            return
+        current = self.current_section()
+        if current is None or key == self.current_key:
+            self._switch(key)
+        else:
+            current.leave_then(lambda: self._switch(key))
+            if self.current_key != key:
+                self.sidebar.select(self.current_key)
+
+    def _switch(self, key: str) -> None:
+        section = self.sections[key]
+        self.current_key = key
+        self.stack.setCurrentWidget(section)
+        self.sidebar.select(key)
+        section.activate()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record in its section (from the search, or after an undo)."""
+        key = SECTION_OF_KIND.get(kind)
+        if key is None or key not in self.sections:
+            self._not_openable(kind)
+            return
+        target = self.sections[key]
+
+        def show() -> None:
+            self._switch(key)
+            target.show_record(record_id)
+
+        current = self.current_section()
+        if current is None:
+            show()
+        else:
+            current.leave_then(show)
+
+    def _not_openable(self, kind: str) -> None:
+        self.statusBar().showMessage(
+            _("This kind of record opens in a later version of Liaison."), STATUS_TIMEOUT_MS
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _new(self) -> None:
+        if (section := self.current_section()) is not None:
+            section.new_record()
+
+    def _save(self) -> None:
+        if (section := self.current_section()) is not None:
+            section.save()
+
+    def _delete(self) -> None:
+        if (section := self.current_section()) is not None:
+            section.delete_current()
+
+    # --- undo -----------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.undo_controller.undo()
+
+    def _undone(self, changes: Any) -> None:
+        self.statusBar().showMessage(_("Undone: {label}").format(label=changes.label))
+        restored = [
+            (kind, record_id)
+            for kind, ids in changes.created.items()
+            for record_id in ids
+            if kind in SECTION_OF_KIND
+        ]
+        if len(restored) == 1:  # brought back from the trash: show it again
+            self.open_record(*restored[0])
+
+    # --- window state -----------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        state = ui_state()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        layout = state.value("window/state")
+        if isinstance(layout, QByteArray) and not layout.isEmpty():
+            self.restoreState(layout)
+
+    def save_window_state(self) -> None:
+        state = ui_state()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/state", self.saveState())
+        for section in self.sections.values():
+            section.save_state(state)
+        state.sync()
+        if self.current_key:
+            from dataclasses import replace
+
+            from crm.settings import load_settings, save_settings
+
+            settings = load_settings()
+            if settings.last_section != self.current_key:
+                save_settings(replace(settings, last_section=self.current_key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        section = self.current_section()
+        if not self._close_confirmed and section is not None and section.editor.is_dirty():
+            event.ignore()
+            section.leave_then(self._close_now)
+            return
+        self.save_window_state()
+        self.worker.shutdown()
+        if self.context is not None:
+            self.context.db.close()
+        event.accept()
+
+    def _close_now(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def _about(self) -> None:
+        from crm import __version__
+
+        QMessageBox.about(
+            self,
+            _("About Liaison"),
+            _(
+                "Liaison {version}\n\nPartnerships, people, delegations and correspondence "
+                "for the international relations and protocol office of a city."
+            ).format(version=__version__),
+        )

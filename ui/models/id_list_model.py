@@ -1,0 +1,283 @@
+"""A table over an ordered list of record ids: calibre's library view is the model.
+
+The service returns the ids of the records that pass the filter, in the chosen order, both
+done in SQL; the model fetches the rows themselves a page at a time, only when a view asks for
+them, and caches them. Sorting and filtering re-query the ids; a ChangeSet refreshes only the
+rows it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+    from crm.services.unit import ChangeSet
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 100
+MAX_CACHED_PAGES = 50
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value behind the text (for delegates)
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    sort: str | None = None  # the service's sort key; None: the column cannot be sorted
+    width: int = 16  # default width in average characters
+    align: Qt.AlignmentFlag = LEFT
+
+
+class IdListModel(QAbstractTableModel, Generic[Row]):
+    """Subclasses give the columns, the id query, the page fetch and the cell texts."""
+
+    kind = ""  # the entity kind in ChangeSets ("person")
+    depends_on: frozenset[str] = frozenset()  # other kinds whose names the rows show
+    loaded = Signal()  # the id list was (re)loaded
+
+    def __init__(self, context: AppContext, filters: Any, default_sort: str) -> None:
+        super().__init__(context)
+        self._context = context
+        self._filters = filters
+        self._sort = default_sort
+        self._descending = False
+        self._ids: list[int] = []
+        self._rows_by_id: dict[int, int] = {}
+        self._cache: dict[int, Row | None] = {}
+        self._generation = 0
+        self._loading = False
+        self.columns: list[Column] = self.make_columns()
+        context.changed.connect(self.refresh)
+
+    # --- for subclasses ---------------------------------------------------------------------
+
+    def make_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def id_query(self) -> Callable[[Database, Any, str, bool], list[int]]:
+        raise NotImplementedError
+
+    def fetch_rows(self, db: Database, ids: Sequence[int]) -> list[Row]:
+        raise NotImplementedError
+
+    def row_id(self, row: Row) -> int:
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def cell(self, row: Row, key: str) -> str:
+        raise NotImplementedError
+
+    def value(self, row: Row, key: str) -> Any:
+        return getattr(row, key, None)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @property
+    def filters(self) -> Any:
+        return self._filters
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_filters(self, filters: Any) -> None:
+        if filters != self._filters:
+            self._filters = filters
+            self.reload()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        if (key, descending) != (self._sort, self._descending):
+            self._sort, self._descending = key, descending
+            self.reload()
+
+    def set_sort_quietly(self, key: str, descending: bool) -> None:
+        """Set the order for the next load (a remembered sort, before the first load)."""
+        self._sort, self._descending = key, descending
+
+    def reload(self) -> None:
+        """Query the ids again on the worker; stale answers (filter typed on) are dropped."""
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._context.run(
+            self.id_query(),
+            self._filters,
+            self._sort,
+            self._descending,
+            on_done=lambda ids: self._apply_ids(generation, ids),
+        )
+
+    def _apply_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        if len(ids) == len(self._ids) and set(ids) == set(self._rows_by_id):
+            self._reorder(ids)
+        else:
+            self.beginResetModel()
+            self._set_ids(ids)
+            self.endResetModel()
+        self.loaded.emit()
+
+    def _set_ids(self, ids: list[int]) -> None:
+        self._ids = list(ids)
+        self._rows_by_id = {record_id: row for row, record_id in enumerate(self._ids)}
+
+    def _reorder(self, ids: list[int]) -> None:
+        """Same records, new order: a layout change keeps the selection on its records."""
+        if ids == self._ids:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._ids[index.row()] for index in old]
+        self._set_ids(ids)
+        new = [
+            self.index(self._rows_by_id[record_id], index.column())
+            for record_id, index in zip(old_ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def refresh(self, changes: ChangeSet) -> None:
+        """Bring the rows a ChangeSet names up to date; re-query the ids only when needed."""
+        kinds = changes.kinds
+        if self.depends_on & kinds:
+            self._cache.clear()
+            self._all_changed()
+        if self.kind not in kinds:
+            return
+        for record_id in changes.updated.get(self.kind, set()):
+            self._cache.pop(record_id, None)
+            row = self._rows_by_id.get(record_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        # New and deleted records change the list; an edit may move a record in the order or
+        # out of the filter. The re-query costs one id query; rows that stay keep their place.
+        self.reload()
+
+    def _all_changed(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
+
+    # --- rows -------------------------------------------------------------------------------
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        return self._rows_by_id.get(record_id)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_data(self, row: int) -> Row | None:
+        record_id = self.id_at(row)
+        if record_id is None:
+            return None
+        if record_id not in self._cache:
+            self._fetch_page(row)
+        return self._cache.get(record_id)
+
+    def _fetch_page(self, row: int) -> None:
+        # Synchronous on purpose: a view asks for cells while it paints and needs them now.
+        # One page is a bounded query by primary key (about a millisecond for 100 rows, even in
+        # an office of 100,000 people), so doing it here is cheaper than a round trip through
+        # the worker and a second paint. Everything unbounded goes through the worker.
+        if len(self._cache) > MAX_CACHED_PAGES * PAGE_SIZE:
+            self._cache.clear()
+        start = row - row % PAGE_SIZE
+        wanted = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
+        found = {self.row_id(r): r for r in self.fetch_rows(self._context.db, wanted)}
+        for record_id in wanted:
+            self._cache[record_id] = found.get(record_id)
+
+    # --- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        column = self.columns[index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        if role == VALUE_ROLE:
+            return self.value(row, column.key)
+        text = self.cell(row, column.key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if len(text) > column.width else None
+        return text
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.columns)):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL: re-query the ids in the new order."""
+        if not (0 <= column < len(self.columns)) or self.columns[column].sort is None:
+            return
+        key = self.columns[column].sort
+        assert key is not None
+        self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+
+    def sort_column(self) -> int:
+        for position, column in enumerate(self.columns):
+            if column.sort == self._sort:
+                return position
+        return 0

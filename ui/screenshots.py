@@ -1,0 +1,91 @@
+"""Screenshots of the sections for the README and for review:
+
+    liaison demo --db /tmp/shots.sqlite
+    python -m ui.screenshots --db /tmp/shots.sqlite --out docs/screenshots
+
+Runs offscreen (no display needed); each section is shown with a record open in its editor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+WINDOW_SIZE = (1400, 860)
+# Which record each section opens: a search term matching a record of the demo office.
+DEFAULT_PICKS = {"partnerships": "kiew", "people": "goldfu"}
+
+
+def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from crm.db.database import Database
+    from crm.i18n import set_language
+    from crm.services import lists
+    from ui.app import install_qt_translations
+    from ui.main_window import MainWindow
+    from ui.style import apply_style
+
+    code = set_language(language)
+    install_qt_translations(app, code)  # type: ignore[arg-type]
+    apply_style(app)  # type: ignore[arg-type]
+
+    def settle(window: MainWindow) -> None:
+        for _ in range(200):
+            loop = QEventLoop()
+            QTimer.singleShot(25, loop.quit)
+            loop.exec()
+            if window.worker.is_idle():
+                break
+        app.processEvents()
+
+    db = Database.open(db_path, create=False)
+    window = MainWindow()
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.set_database(db)
+    settle(window)
+    finders = {
+        "partnerships": lambda q: lists.partnership_ids(db, lists.PartnershipFilter(text=q)),
+        "people": lambda q: lists.person_ids(db, lists.PeopleFilter(text=q)),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for key, query in picks.items():
+        window.go_to(key)
+        settle(window)
+        found = finders[key](query)
+        if found:
+            window.sections[key].show_record(found[0])
+            settle(window)
+        target = out / f"{key}.png"
+        window.grab().save(str(target))
+        saved.append(target)
+    window.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, type=Path, help="a database with demo data")
+    parser.add_argument("--out", default=Path("docs/screenshots"), type=Path)
+    parser.add_argument("--language", default="en")
+    parser.add_argument("--pick", action="append", default=[], help="section=search term")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A fresh configuration: remembered window layouts must not change the pictures.
+    os.environ["LIAISON_CONFIG_DIR"] = tempfile.mkdtemp(prefix="liaison-shots-")
+    picks = dict(DEFAULT_PICKS)
+    picks.update(dict(item.split("=", 1) for item in args.pick))
+    for path in take(args.db, args.out, picks, args.language):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""sections of the desktop app."""

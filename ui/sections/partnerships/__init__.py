@@ -1,0 +1,1 @@
+"""sections/partnerships of the desktop app."""

@@ -1,0 +1,1 @@
+"""sections/people of the desktop app."""

@@ -1,0 +1,178 @@
+"""The person editor: names (also in their own script), role, languages, ways to reach them,
+organisations, addresses and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from crm.i18n import _
+from crm.services import people
+from crm.services.people import PersonDetail, PersonInput
+from ui.context import AppContext
+from ui.countries import country_choices, country_name
+from ui.sections.people.affiliations_editor import AffiliationsEditor
+from ui.sections.record_editor import FormErrors, RecordEditor
+from ui.widgets.addresses_editor import AddressesEditor
+from ui.widgets.choice_combo import SearchableChoiceCombo
+from ui.widgets.contact_points_editor import ContactPointsEditor
+from ui.widgets.form import Field, FieldErrors, FormSection
+
+TEXT_FIELDS = (
+    "title",
+    "given_name",
+    "family_name",
+    "name_original",
+    "name_latin",
+    "function",
+    "form_of_address",
+    "salutation",
+    "languages",
+    "preferred_language",
+)
+
+
+class PersonEditor(RecordEditor):
+    kind = "person"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        self.lines: dict[str, QLineEdit] = {}
+        super().__init__(context, parent)
+
+    def placeholder_text(self) -> str:
+        return _("Select a person to see and edit their details,\nor create one with Ctrl+N.")
+
+    def load_function(self) -> Callable[..., Any]:
+        return people.get_person
+
+    def create_function(self) -> Callable[..., Any]:
+        return people.create_person
+
+    def update_function(self) -> Callable[..., Any]:
+        return people.update_person
+
+    # --- form -------------------------------------------------------------------------------
+
+    def _line(self, key: str, caption: str, errors: FieldErrors, placeholder: str = "") -> Field:
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        line.textChanged.connect(self.form_changed)
+        self.lines[key] = line
+        field = Field(caption, line)
+        errors.add(key, field)
+        return field
+
+    def build_form(self, layout: QVBoxLayout, errors: FieldErrors) -> None:
+        name = FormSection(_("Name"))
+        name.add_row(
+            self._line("title", _("&Title"), errors, _("e.g. Dr.")),
+            self._line(
+                "form_of_address", _("Form of address"), errors, _("e.g. Ms, His Excellency")
+            ),
+        )
+        name.add_row(
+            self._line("given_name", _("&Given name"), errors),
+            self._line("family_name", _("&Family name (required)"), errors),
+        )
+        name.add_row(
+            self._line("name_original", _("Name in own script"), errors, _("e.g. Олена Коваль")),
+            self._line("name_latin", _("Latin transliteration"), errors, _("e.g. Olena Koval")),
+        )
+        name.add_row(
+            self._line("salutation", _("Salutation in letters"), errors, _("e.g. Dear Dr. Goldfuß"))
+        )
+        layout.addWidget(name)
+
+        work = FormSection(_("Role and languages"))
+        self.country = SearchableChoiceCombo(country_choices(), empty=_("—"))
+        self.country.currentTextChanged.connect(self.form_changed)
+        country = Field(_("C&ountry"), self.country)
+        errors.add("country", country)
+        work.add_row(self._line("function", _("F&unction"), errors, _("e.g. Mayor")), country)
+        work.add_row(
+            self._line("languages", _("Languages"), errors, _("e.g. Latvian, English, German")),
+            self._line("preferred_language", _("Preferred language"), errors, _("e.g. English")),
+        )
+        layout.addWidget(work)
+
+        contact = FormSection(_("Phone, fax, email and web"))
+        self.contacts = ContactPointsEditor()
+        self.contacts.changed.connect(self.form_changed)
+        contact.add_row(self.contacts)
+        errors.add("contact_points", self.contacts)
+        layout.addWidget(contact)
+
+        organisations = FormSection(_("Organisations"))
+        self.affiliations = AffiliationsEditor(self.context)
+        self.affiliations.changed.connect(self.form_changed)
+        organisations.add_row(self.affiliations)
+        errors.add("affiliations", self.affiliations)
+        layout.addWidget(organisations)
+
+        addresses = FormSection(_("Postal addresses"))
+        self.addresses = AddressesEditor()
+        self.addresses.changed.connect(self.form_changed)
+        addresses.add_row(self.addresses)
+        errors.add("addresses", self.addresses)
+        layout.addWidget(addresses)
+
+        notes = FormSection(_("Notes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(90)
+        self.notes.setPlaceholderText(_("Background, protocol remarks, what to remember"))
+        self.notes.textChanged.connect(self.form_changed)
+        notes_field = Field(_("&Notes"), self.notes)
+        notes_field.caption.hide()
+        errors.add("notes", notes_field)
+        notes.add_row(notes_field)
+        layout.addWidget(notes)
+
+    def first_input(self) -> QWidget:
+        return self.lines["given_name"] if self.is_new else self.lines["title"]
+
+    # --- data -------------------------------------------------------------------------------
+
+    def populate(self, detail: PersonDetail | None) -> None:
+        for key, line in self.lines.items():
+            line.blockSignals(True)
+            line.setText((getattr(detail, key) or "") if detail is not None else "")
+            line.setCursorPosition(0)  # show the start of long texts
+            line.blockSignals(False)
+        self.country.blockSignals(True)
+        self.country.set_value(detail.country if detail is not None else None)
+        self.country.blockSignals(False)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText((detail.notes or "") if detail is not None else "")
+        self.notes.blockSignals(False)
+        self.contacts.set_views(detail.contact_points if detail is not None else ())
+        self.addresses.set_views(detail.addresses if detail is not None else ())
+        self.affiliations.set_views(detail.affiliations if detail is not None else ())
+
+    def collect(self) -> PersonInput:
+        values = {key: line.text().strip() or None for key, line in self.lines.items()}
+        data = PersonInput(
+            family_name=values.pop("family_name") or "",
+            country=self.country.value(),
+            notes=self.notes.toPlainText().strip() or None,
+            contact_points=self.contacts.items(),
+            addresses=self.addresses.items(),
+            affiliations=self.affiliations.items(),
+            **values,
+        )
+        problems = self.affiliations.unchosen_errors()
+        if problems:
+            raise FormErrors(problems)
+        return data
+
+    def title_of(self, detail: PersonDetail | None) -> tuple[str, str]:
+        if detail is None:
+            return _("New person"), _("Enter at least the family name, then save with Ctrl+S.")
+        organisation = next(
+            (a.organisation_name for a in detail.affiliations if a.is_primary),
+            detail.affiliations[0].organisation_name if detail.affiliations else None,
+        )
+        parts = [detail.name_original, detail.function, organisation, country_name(detail.country)]
+        return detail.display_name, " · ".join(part for part in parts if part)
