@@ -155,11 +155,15 @@ class MainWindow(QMainWindow):
 
     def set_database(self, db: Database) -> None:
         """Attach the open database: build the sections and show the last one used."""
+        from crm.services.warmup import warm_up
         from crm.settings import load_settings
         from ui.sections.partnerships.section import PartnershipsSection
         from ui.sections.people.section import PeopleSection
 
         self.context = AppContext(db, self.worker, self)
+        # First in the worker's queue: the section loads below find the mappers configured
+        # and their statements compiled.
+        self.context.run(warm_up, busy=False)
         self.context.status_message.connect(
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )

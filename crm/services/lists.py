@@ -76,6 +76,7 @@ def person_ids(
     filters: PeopleFilter = PeopleFilter(),
     sort: str = "name",
     descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
     statement = select(Person.id).where(Person.deleted_at.is_(None))
     if filters.country:
@@ -92,6 +93,8 @@ def person_ids(
     columns = PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"])
     order = [c.desc() if descending else c.asc() for c in columns]
     statement = statement.order_by(*order, Person.id.desc() if descending else Person.id)
+    if limit is not None:
+        statement = statement.limit(limit)
     return db.fetch_ids(statement)
 
 
@@ -194,6 +197,7 @@ def partnership_ids(
     filters: PartnershipFilter = PartnershipFilter(),
     sort: str = "name",
     descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
     statement = (
         select(Partnership.id)
@@ -213,6 +217,8 @@ def partnership_ids(
     order = [c.desc() if descending else c.asc() for c in columns]
     # Ties by id, reversed too, so a descending list is the ascending one backwards.
     statement = statement.order_by(*order, Partnership.id.desc() if descending else Partnership.id)
+    if limit is not None:
+        statement = statement.limit(limit)
     return db.fetch_ids(statement)
 
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from crm.services.unit import ChangeSet
 
 Row = TypeVar("Row")
+# The service's id query: (db, filters, sort key, descending, limit or None) -> ids in order.
+IdQuery = Callable[["Database", Any, str, bool, "int | None"], list[int]]
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 100
@@ -61,7 +63,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         self._sort = default_sort
         self._descending = False
         self._ids: list[int] = []
-        self._rows_by_id: dict[int, int] = {}
+        self._row_index: dict[int, int] | None = {}
         self._cache: dict[int, Row | None] = {}
         self._generation = 0
         self._loading = False
@@ -73,7 +75,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
     def make_columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def id_query(self) -> Callable[[Database, Any, str, bool], list[int]]:
+    def id_query(self) -> IdQuery:
         raise NotImplementedError
 
     def fetch_rows(self, db: Database, ids: Sequence[int]) -> list[Row]:
@@ -121,23 +123,75 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         self._sort, self._descending = key, descending
 
     def reload(self) -> None:
-        """Query the ids again on the worker; stale answers (filter typed on) are dropped."""
+        """Query the ids again on the worker; stale answers (filter typed on) are dropped.
+
+        The first page of rows comes back with the ids, so painting the list needs no query
+        on the GUI thread. An empty list first gets a preview, the first page alone (a
+        LIMIT query, a few milliseconds in any office), and the rest of the ids follow.
+        """
         self._generation += 1
         generation = self._generation
         self._loading = True
+        query = self.id_query()
+        if not self._ids:
+            self._context.run(
+                self._load_first_page,
+                query,
+                self._filters,
+                self._sort,
+                self._descending,
+                on_done=lambda rows: self._apply_preview(generation, rows),
+            )
         self._context.run(
-            self.id_query(),
+            self._load,
+            query,
             self._filters,
             self._sort,
             self._descending,
-            on_done=lambda ids: self._apply_ids(generation, ids),
+            frozenset(self._cache),  # a copy: the worker must not read the live cache
+            on_done=lambda loaded: self._apply_ids(generation, *loaded),
         )
 
-    def _apply_ids(self, generation: int, ids: list[int]) -> None:
+    def _load_first_page(
+        self, db: Database, query: IdQuery, filters: Any, sort: str, descending: bool
+    ) -> list[Row]:
+        return self.fetch_rows(db, query(db, filters, sort, descending, PAGE_SIZE))
+
+    def _load(
+        self,
+        db: Database,
+        query: IdQuery,
+        filters: Any,
+        sort: str,
+        descending: bool,
+        cached: frozenset[int],
+    ) -> tuple[list[int], list[Row]]:
+        ids = query(db, filters, sort, descending, None)
+        first = [i for i in ids[:PAGE_SIZE] if i not in cached]
+        return ids, self.fetch_rows(db, first) if first else []
+
+    def _apply_preview(self, generation: int, rows: list[Row]) -> None:
+        if generation != self._generation or self._ids or not rows:
+            return
+        for row in rows:
+            self._cache[self.row_id(row)] = row
+        self.beginResetModel()
+        self._set_ids([self.row_id(row) for row in rows])
+        self.endResetModel()
+
+    def _apply_ids(self, generation: int, ids: list[int], first_page: list[Row]) -> None:
         if generation != self._generation:
             return
         self._loading = False
-        if len(ids) == len(self._ids) and set(ids) == set(self._rows_by_id):
+        for row in first_page:
+            self._cache[self.row_id(row)] = row
+        shown = len(self._ids)
+        if 0 < shown < len(ids) and ids[:shown] == self._ids:
+            # The preview was the start of the list: the rest is appended, the selection stays.
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._set_ids(ids)
+            self.endInsertRows()
+        elif len(ids) == shown and set(ids) == set(self._ids):
             self._reorder(ids)
         else:
             self.beginResetModel()
@@ -147,7 +201,14 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
 
     def _set_ids(self, ids: list[int]) -> None:
         self._ids = list(ids)
-        self._rows_by_id = {record_id: row for row, record_id in enumerate(self._ids)}
+        self._row_index = None
+
+    @property
+    def _rows_by_id(self) -> dict[int, int]:
+        # Built on first use: a fresh list of 100,000 ids is shown without it.
+        if self._row_index is None:
+            self._row_index = {record_id: row for row, record_id in enumerate(self._ids)}
+        return self._row_index
 
     def _reorder(self, ids: list[int]) -> None:
         """Same records, new order: a layout change keeps the selection on its records."""

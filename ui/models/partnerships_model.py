@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from crm.i18n import _
 from crm.services import lists
@@ -11,7 +11,7 @@ from crm.services.lists import PartnershipFilter, PartnershipRow
 from ui import labels
 from ui.context import AppContext
 from ui.countries import country_name
-from ui.models.id_list_model import CENTER, Column, IdListModel
+from ui.models.id_list_model import CENTER, Column, IdListModel, IdQuery
 
 if TYPE_CHECKING:
     from crm.db.database import Database
@@ -37,7 +37,7 @@ class PartnershipsModel(IdListModel[PartnershipRow]):
             Column("themes", _("Themes"), width=24),
         ]
 
-    def id_query(self) -> Callable[[Database, Any, str, bool], list[int]]:
+    def id_query(self) -> IdQuery:
         return lists.partnership_ids
 
     def fetch_rows(self, db: Database, ids: Sequence[int]) -> list[PartnershipRow]:

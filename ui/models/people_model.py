@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from crm.i18n import _
 from crm.services import lists
 from crm.services.lists import PeopleFilter, PersonRow
 from ui.context import AppContext
 from ui.countries import country_name
-from ui.models.id_list_model import Column, IdListModel
+from ui.models.id_list_model import Column, IdListModel, IdQuery
 
 if TYPE_CHECKING:
     from crm.db.database import Database
@@ -34,7 +34,7 @@ class PeopleModel(IdListModel[PersonRow]):
             Column("country", _("Country"), sort="country", width=11),
         ]
 
-    def id_query(self) -> Callable[[Database, Any, str, bool], list[int]]:
+    def id_query(self) -> IdQuery:
         return lists.person_ids
 
     def fetch_rows(self, db: Database, ids: Sequence[int]) -> list[PersonRow]:

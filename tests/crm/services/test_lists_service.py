@@ -366,3 +366,15 @@ def test_pickers(db: Database, people: dict[str, int]) -> None:
         (people["Goldfuß"], "Dr. Gabriele Goldfuß"),
     ]
     assert len(person_choices(db, limit=3)) == 3
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_limit_gives_the_start_of_the_same_order(
+    db: Database, people: dict[str, int], partnerships: dict[str, int], descending: bool
+) -> None:
+    everyone = person_ids(db, PeopleFilter(), "country", descending)
+    assert person_ids(db, PeopleFilter(), "country", descending, 2) == everyone[:2]
+    every_partnership = partnership_ids(db, PartnershipFilter(), "since", descending)
+    assert (
+        partnership_ids(db, PartnershipFilter(), "since", descending, 3) == (every_partnership[:3])
+    )

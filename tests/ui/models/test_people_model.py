@@ -71,12 +71,49 @@ def test_rows_are_fetched_a_page_at_a_time(
 
     monkeypatch.setattr(model, "fetch_rows", counting)
     assert model.rowCount() == 12
-    assert fetched == []  # counting rows reads no row
+    # The first page came with the ids from the worker: painting it reads nothing here.
     assert model.index(0, 0).data() == "Person 00"
     assert model.index(4, 0).data() == "Person 04"
+    assert fetched == []
+    assert model.index(5, 0).data() == "Person 05"
+    assert model.index(9, 0).data() == "Person 09"
     assert fetched == [5]  # one page served both
     assert model.index(11, 0).data() == "Person 11"
     assert fetched == [5, 2]
+
+
+def test_an_empty_list_shows_the_first_page_before_the_rest(
+    qtbot: QtBot, qtmodeltester: Any, context: Any, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(id_list_model, "PAGE_SIZE", 5)
+    for number in range(12):
+        create_person(db, PersonInput(family_name=f"Person {number:02d}"))
+    model = PeopleModel(context)
+    qtmodeltester.check(model)  # checks every change the model signals from here on
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert resets == [5]  # the preview: the first page, already with its rows
+    assert inserted == [(5, 11)]  # the rest appended, not a second reset
+    assert texts(model, "name") == [f"Person {number:02d}" for number in range(12)]
+
+
+def test_a_shown_list_reloads_without_a_preview(
+    qtbot: QtBot, context: Any, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(id_list_model, "PAGE_SIZE", 5)
+    for number in range(12):
+        create_person(db, PersonInput(family_name=f"Person {number:02d}"))
+    model = loaded_model(qtbot, context)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filters(PeopleFilter(text="Person 1"))
+    assert resets == [2]  # one reset, straight to the filtered list
+    assert texts(model, "name") == ["Person 10", "Person 11"]
 
 
 def test_sorting_requeries_the_ids_in_sql(
@@ -86,9 +123,11 @@ def test_sorting_requeries_the_ids_in_sql(
     asked: list[tuple[str, bool]] = []
     original = lists.person_ids
 
-    def spy(database: Database, filters: PeopleFilter, sort: str, descending: bool) -> list[int]:
+    def spy(
+        database: Database, filters: PeopleFilter, sort: str, descending: bool, limit: int | None
+    ) -> list[int]:
         asked.append((sort, descending))
-        return original(database, filters, sort, descending)
+        return original(database, filters, sort, descending, limit)
 
     monkeypatch.setattr(lists, "person_ids", spy)
     with qtbot.waitSignal(model.loaded, timeout=5000):

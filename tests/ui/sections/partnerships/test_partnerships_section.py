@@ -119,9 +119,11 @@ def test_sort_by_since_column_comes_from_sql(
     asked: list[tuple[str, bool]] = []
     original = lists.partnership_ids
 
-    def spy(database: Database, filters: PartnershipFilter, sort: str, desc: bool) -> list[int]:
+    def spy(
+        database: Database, filters: PartnershipFilter, sort: str, desc: bool, limit: int | None
+    ) -> list[int]:
         asked.append((sort, desc))
-        return original(database, filters, sort, desc)
+        return original(database, filters, sort, desc, limit)
 
     monkeypatch.setattr(lists, "partnership_ids", spy)
     header = section.table.horizontalHeader()
