@@ -83,3 +83,7 @@ def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
 
 def refuse_database(message: str) -> None:
     QMessageBox.critical(None, _("Liaison cannot open the database"), message)
+
+
+def inform(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -140,10 +140,49 @@ class MainWindow(QMainWindow):
                 )
                 go.addAction(action)
 
+        settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.language_menu = settings_menu.addMenu(_("&Language"))
+        self._build_language_menu()
+
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About Liaison"), self._about))
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
             action.setEnabled(False)
+
+    def _build_language_menu(self) -> None:
+        from crm.settings import load_settings
+
+        chosen = load_settings().language
+        group = QActionGroup(self)
+        # Each language is named in itself, so whoever needs it can find it.
+        options = [("", _("Follow the system")), ("de", "Deutsch"), ("en", "English")]
+        for code, label in options:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; the menus and lists take it at the next start."""
+        from dataclasses import replace
+
+        from crm.i18n import current_language, system_language
+        from crm.settings import load_settings, save_settings
+
+        settings = load_settings()
+        if settings.language == code:
+            return
+        save_settings(replace(settings, language=code))
+        if (code or system_language()) == current_language():
+            self.statusBar().showMessage(_("Language saved."), STATUS_TIMEOUT_MS)
+        else:
+            dialogs.inform(
+                self,
+                _("Language"),
+                _("Liaison will use the new language the next time it starts."),
+            )
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel()

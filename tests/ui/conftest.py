@@ -66,6 +66,9 @@ class DialogRecorder:
         def refuse_database(message: str) -> None:
             self.asked.append(("refused", message))
 
+        def inform(_parent: Any, _title: str, message: str) -> None:
+            self.asked.append(("info", message))
+
         for name, function in (
             ("confirm_delete", confirm_delete),
             ("ask_unsaved", ask_unsaved),
@@ -73,6 +76,7 @@ class DialogRecorder:
             ("show_error", show_error),
             ("show_unexpected", show_unexpected),
             ("refuse_database", refuse_database),
+            ("inform", inform),
         ):
             monkeypatch.setattr(dialogs, name, function)
 

@@ -197,3 +197,22 @@ def test_keyboard_shortcuts_reach_search_new_and_save(
     )
     wait_idle(window)
     assert len(lists.person_ids(db)) == 1
+
+
+def language_action(window: Any, code: str) -> Any:
+    return next(a for a in window.language_menu.actions() if a.data() == code)
+
+
+def test_language_is_chosen_in_the_settings_menu(window: Any, answers: Any) -> None:
+    from crm.settings import load_settings
+
+    assert language_action(window, "").isChecked()  # follows the system at first
+    language_action(window, "de").trigger()
+    assert load_settings().language == "de"
+    assert language_action(window, "de").isChecked()
+    assert answers.asked == [("info", "Liaison will use the new language the next time it starts.")]
+    # Back to the system's language (English in the tests): the running app already shows it.
+    language_action(window, "").trigger()
+    assert load_settings().language == ""
+    assert len(answers.asked) == 1
+    assert window.statusBar().currentMessage() == "Language saved."
