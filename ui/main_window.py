@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from crm.i18n import _
 from ui import dialogs
 from ui.context import AppContext
-from ui.navigation import Sidebar, sections
+from ui.navigation import Sidebar, make_section, section_of_kind, sections
 from ui.search.search_box import GlobalSearchBox
 from ui.state import ui_state
 from ui.undo import UndoController
@@ -32,9 +32,8 @@ from ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from crm.db.database import Database
-    from ui.sections.record_section import RecordSection
+    from ui.sections.section import Section
 
-SECTION_OF_KIND = {"person": "people", "partnership": "partnerships"}
 STATUS_TIMEOUT_MS = 8000
 
 
@@ -46,7 +45,7 @@ class MainWindow(QMainWindow):
         self.worker = DbWorker(self)
         self.worker.unhandled_error.connect(lambda error: dialogs.show_unexpected(self, error))
         self.context: AppContext | None = None
-        self.sections: dict[str, RecordSection] = {}
+        self.sections: dict[str, Section] = {}  # the sections built so far
         self.current_key = ""
         self._close_confirmed = False
         self._build_body()
@@ -193,11 +192,9 @@ class MainWindow(QMainWindow):
     # --- the database -----------------------------------------------------------------------
 
     def set_database(self, db: Database) -> None:
-        """Attach the open database: build the sections and show the last one used."""
+        """Attach the open database and show the section used last."""
         from crm.services.warmup import warm_up
         from crm.settings import load_settings
-        from ui.sections.partnerships.section import PartnershipsSection
-        from ui.sections.people.section import PeopleSection
 
         self.context = AppContext(db, self.worker, self)
         # First in the worker's queue: the section loads below find the mappers configured
@@ -207,11 +204,6 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
         self.context.open_record.connect(self.open_record)
-        state = ui_state()
-        for section in (PartnershipsSection(self.context), PeopleSection(self.context)):
-            section.restore_state(state)
-            self.sections[section.key] = section
-            self.stack.addWidget(section)
         self.search.set_context(self.context)
         self.search.setEnabled(True)
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
@@ -221,7 +213,7 @@ class MainWindow(QMainWindow):
         self.undo_controller.attach(self.context)
         self._load_office()
         last = load_settings().last_section
-        self.go_to(last if last in self.sections else "partnerships")
+        self.go_to(last if self.sidebar.is_available(last) else self._first_section())
 
     def _load_office(self) -> None:
         from crm.services.office import get_profile
@@ -237,11 +229,26 @@ class MainWindow(QMainWindow):
 
     # --- sections ---------------------------------------------------------------------------
 
-    def current_section(self) -> RecordSection | None:
+    def _first_section(self) -> str:
+        return next(info.key for info in sections() if info.available)
+
+    def section(self, key: str) -> Section | None:
+        """The section ``key``, built the first time it is wanted (None: not available)."""
+        if key in self.sections:
+            return self.sections[key]
+        if self.context is None or not self.sidebar.is_available(key):
+            return None
+        section = make_section(key, self.context)
+        section.restore_state(ui_state())
+        self.sections[key] = section
+        self.stack.addWidget(section)
+        return section
+
+    def current_section(self) -> Section | None:
         return self.sections.get(self.current_key)
 
     def go_to(self, key: str) -> None:
-        if key not in self.sections:
+        if self.section(key) is None:
             self.sidebar.select(self.current_key)
             return
         current = self.current_section()
@@ -261,11 +268,11 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record in its section (from the search, or after an undo)."""
-        key = SECTION_OF_KIND.get(kind)
-        if key is None or key not in self.sections:
+        key = section_of_kind(kind)
+        target = self.section(key) if key is not None else None
+        if key is None or target is None:
             self._not_openable(kind)
             return
-        target = self.sections[key]
 
         def show() -> None:
             self._switch(key)
@@ -309,7 +316,7 @@ class MainWindow(QMainWindow):
             (kind, record_id)
             for kind, ids in changes.created.items()
             for record_id in ids
-            if kind in SECTION_OF_KIND
+            if section_of_kind(kind) is not None
         ]
         if len(restored) == 1:  # brought back from the trash: show it again
             self.open_record(*restored[0])
@@ -343,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         section = self.current_section()
-        if not self._close_confirmed and section is not None and section.editor.is_dirty():
+        if not self._close_confirmed and section is not None and section.has_unsaved_changes():
             event.ignore()
             section.leave_then(self._close_now)
             return

@@ -3,13 +3,21 @@ version brings are listed but disabled, so nobody lands on an empty screen."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from crm.i18n import _
 from ui.icons import icon
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+    from ui.sections.section import Section
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -19,24 +27,65 @@ class SectionInfo:
     key: str
     title: str
     icon: str
-    available: bool
+    kinds: tuple[str, ...] = ()  # the record kinds this section opens ("person")
     gap_before: bool = False
+
+    @property
+    def module(self) -> str:
+        return f"ui.sections.{self.key}.section"
+
+    @property
+    def available(self) -> bool:
+        """A section is offered once its module is there: nothing fake stands in for it."""
+        return _module_exists(self.module)
+
+
+@cache
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def sections() -> list[SectionInfo]:
     return [
-        SectionInfo("overview", _("Overview"), "overview", False),
-        SectionInfo("partnerships", _("Partnerships"), "partnerships", True),
-        SectionInfo("organisations", _("Organisations"), "organisations", False),
-        SectionInfo("people", _("People"), "people", True),
-        SectionInfo("delegations", _("Delegations and visits"), "delegations", False),
-        SectionInfo("correspondence", _("Correspondence"), "correspondence", False),
-        SectionInfo("projects", _("Projects and events"), "projects", False),
-        SectionInfo("reports", _("Reports"), "reports", False),
-        SectionInfo("trash", _("Trash"), "trash", False, gap_before=True),
-        SectionInfo("history", _("History"), "history", False),
-        SectionInfo("settings", _("Settings"), "settings", False),
+        SectionInfo("overview", _("Overview"), "overview"),
+        SectionInfo("partnerships", _("Partnerships"), "partnerships", ("partnership",)),
+        SectionInfo("organisations", _("Organisations"), "organisations", ("organisation",)),
+        SectionInfo("people", _("People"), "people", ("person",)),
+        SectionInfo("delegations", _("Delegations and visits"), "delegations", ("delegation",)),
+        SectionInfo("correspondence", _("Correspondence"), "correspondence", ("correspondence",)),
+        SectionInfo("projects", _("Projects and events"), "projects", ("project", "event")),
+        SectionInfo("reports", _("Reports"), "reports"),
+        SectionInfo("trash", _("Trash"), "trash", gap_before=True),
+        SectionInfo("history", _("History"), "history"),
+        SectionInfo("settings", _("Settings"), "settings"),
     ]
+
+
+def section_of_kind(kind: str) -> str | None:
+    """The section that opens records of ``kind``, if it is there."""
+    for info in sections():
+        if kind in info.kinds and info.available:
+            return info.key
+    return None
+
+
+def make_section(key: str, context: AppContext) -> Section:
+    """Build a section: the class in ``ui/sections/<key>/section.py`` whose ``key`` is ``key``."""
+    from ui.sections.section import Section
+
+    module = importlib.import_module(f"ui.sections.{key}.section")
+    for value in vars(module).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, Section)
+            and value.__module__ == module.__name__
+            and value.key == key
+        ):
+            return value(context)
+    raise LookupError(f"no section class in {module.__name__}")
 
 
 class Sidebar(QListWidget):

@@ -61,7 +61,7 @@ def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) 
         settle(window)
         found = finders[key](query)
         if found:
-            window.sections[key].show_record(found[0])
+            window.section(key).show_record(found[0])
             settle(window)
         target = out / f"{key}.png"
         window.grab().save(str(target))

@@ -64,5 +64,6 @@ class UndoController(QObject):
             self.action.setText(_("&Undo"))
             self.action.setToolTip(_("Nothing to undo"))
         else:
-            self.action.setText(_("&Undo {label}").format(label=label))
+            # A name such as "Müller & Söhne" must not turn into a keyboard accelerator.
+            self.action.setText(_("&Undo {label}").format(label=label.replace("&", "&&")))
             self.action.setToolTip(_("Undo {label} (Ctrl+Z)").format(label=label))

@@ -68,7 +68,7 @@ def measure(path: Path) -> dict[str, float]:
     settle.exec()
     figures: dict[str, float] = {"window and database ready s": time.perf_counter() - started}
 
-    section = window.sections["people"]
+    section = window.section("people")
     viewport = section.table.viewport()
     painted: list[float] = []
     seen: list[bool] = []

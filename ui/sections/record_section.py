@@ -18,12 +18,13 @@ from ui.context import AppContext
 from ui.dialogs import Unsaved
 from ui.models.id_list_model import IdListModel
 from ui.sections.record_editor import RecordEditor
+from ui.sections.section import Section
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.record_table import RecordTable
 
 
-class RecordSection(QWidget):
-    key = ""  # "people": the name in settings and the sidebar
+class RecordSection(Section):
+    """A section of records: a list beside an editor."""
 
     def __init__(
         self,
@@ -33,8 +34,7 @@ class RecordSection(QWidget):
         filter_bar: FilterBar,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = model
         self.editor = editor
         self.filter_bar = filter_bar
@@ -161,6 +161,9 @@ class RecordSection(QWidget):
         self.table.viewport().update()
 
     # --- actions ----------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.is_dirty()
 
     def leave_then(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the editor's changes are saved or discarded (the user decides);

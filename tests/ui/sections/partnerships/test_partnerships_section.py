@@ -18,7 +18,7 @@ from crm.services.partnerships import get_partnership
 def open_partnerships(window: Any, wait_idle: Callable[[Any], None]) -> Any:
     window.go_to("partnerships")
     wait_idle(window)
-    return window.sections["partnerships"]
+    return window.section("partnerships")
 
 
 def column_texts(section: Any, key: str) -> list[str]:

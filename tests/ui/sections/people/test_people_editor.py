@@ -16,7 +16,7 @@ from crm.services.people import get_person
 def open_people(window: Any, wait_idle: Callable[[Any], None]) -> Any:
     window.go_to("people")
     wait_idle(window)
-    return window.sections["people"]
+    return window.section("people")
 
 
 def phone_cell(section: Any, person_id: int) -> str:

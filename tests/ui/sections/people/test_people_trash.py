@@ -22,7 +22,7 @@ def test_delete_to_trash_then_undo_brings_the_person_back(
 ) -> None:
     window.go_to("people")
     wait_idle(window)
-    section = window.sections["people"]
+    section = window.section("people")
     person_id = sample.person_ids["Bērziņa"]
     section.show_record(person_id)
     wait_idle(window)
@@ -51,7 +51,7 @@ def test_declining_the_confirmation_keeps_the_person(
     answers.delete = False
     window.go_to("people")
     wait_idle(window)
-    section = window.sections["people"]
+    section = window.section("people")
     section.show_record(sample.person_ids["Koval"])
     wait_idle(window)
     window.delete_action.trigger()
@@ -65,7 +65,7 @@ def test_undo_of_an_edit_reloads_the_open_editor(
 ) -> None:
     window.go_to("people")
     wait_idle(window)
-    section = window.sections["people"]
+    section = window.section("people")
     section.show_record(sample.person_ids["Koval"])
     wait_idle(window)
     qtbot.keyClicks(section.editor.lines["function"], "Mayor")
@@ -76,3 +76,28 @@ def test_undo_of_an_edit_reloads_the_open_editor(
     wait_idle(window)
     assert section.editor.lines["function"].text() == ""
     assert "Undone: Undo: Edit person: Olena Koval" in window.statusBar().currentMessage()
+
+
+def test_an_ampersand_in_a_name_is_shown_not_made_a_shortcut(
+    qtbot: QtBot, window: Any, wait_idle: Callable[[Any], None], db: Database
+) -> None:
+    from crm.services.organisations import OrganisationInput, create_organisation
+    from crm.services.people import AffiliationInput, PersonInput, create_person
+
+    organisation_id, _ = create_organisation(db, OrganisationInput(name="Müller & Söhne"))
+    person_id, _ = create_person(
+        db,
+        PersonInput(
+            family_name="Müller & Co",
+            affiliations=[AffiliationInput(organisation_id=organisation_id)],
+        ),
+    )
+    window.go_to("people")
+    wait_idle(window)
+    section = window.section("people")
+    section.show_record(person_id)
+    wait_idle(window)
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)
+    wait_idle(window)
+    assert window.undo_action.text() == "&Undo Move to trash: Müller && Co"

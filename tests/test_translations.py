@@ -1,0 +1,69 @@
+"""The catalogs cover every string the code marks, and the compiled files match them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+
+def _code_messages() -> set[tuple[str | None, str]]:
+    found: set[tuple[str | None, str]] = set()
+    for package in ("crm", "ui"):
+        for _file, _line, message, _comments, context in extract_from_dir(
+            ROOT / package, keywords=KEYWORDS, comment_tags=()
+        ):
+            msgid = message[0] if isinstance(message, tuple) else message
+            found.add((context, msgid))
+    return found
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_catalog_has_every_string_translated(language: str) -> None:
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "liaison.po").open("rb") as stream:
+        catalog = read_po(stream)
+    missing = []
+    for context, msgid in sorted(_code_messages(), key=lambda item: item[1]):
+        message = catalog.get(msgid, context=context)
+        strings = message.string if message is not None else None
+        translated = all(strings) if isinstance(strings, tuple) else bool(strings)
+        if message is None or not translated or message.fuzzy:
+            missing.append(msgid)
+    assert not missing, f"{language}: untranslated: {missing[:20]} (+{max(0, len(missing) - 20)})"
+
+
+def _plain(value: Any) -> Any:
+    # Babel reads plural forms as tuples from a .po file and as lists from a .mo file.
+    return value if isinstance(value, str) else tuple(value)
+
+
+def _key(message: Any) -> tuple[str | None, Any]:
+    return message.context, _plain(message.id)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_compiled_catalog_matches_source(language: str) -> None:
+    folder = TRANSLATIONS / language / "LC_MESSAGES"
+    with (folder / "liaison.po").open("rb") as stream:
+        source = {_key(m): _plain(m.string) for m in read_po(stream) if m.id and m.string}
+    with (folder / "liaison.mo").open("rb") as stream:
+        compiled = {_key(m): _plain(m.string) for m in read_mo(stream) if m.id}
+    assert source == compiled, "run scripts/translations.sh to compile the catalogs"
+
+
+def test_german_is_used_when_chosen() -> None:
+    from crm import i18n
+
+    assert i18n.set_language("de") == "de"
+    try:
+        assert i18n._("Enter the family name.") == "Bitte den Familiennamen eingeben."
+    finally:
+        i18n.set_language("en")
