@@ -119,7 +119,7 @@ class Sidebar(QListWidget):
             self._rows[info.key] = self.count()
             self.addItem(item)
             widest = max(widest, self.fontMetrics().horizontalAdvance(info.title))
-        self.setFixedWidth(widest + 18 + 70)
+        self.setFixedWidth(widest + 18 + 52)
         self.currentItemChanged.connect(self._changed)
 
     def _changed(self, current: QListWidgetItem | None, _previous: object) -> None:

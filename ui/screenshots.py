@@ -42,7 +42,11 @@ def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) 
             loop.exec()
             if window.worker.is_idle():
                 break
-        app.processEvents()
+        # Layouts settle in posted events after the data arrives: give them a few rounds.
+        for _ in range(4):
+            loop = QEventLoop()
+            QTimer.singleShot(25, loop.quit)
+            loop.exec()
 
     db = Database.open(db_path, create=False)
     window = MainWindow()

@@ -12,9 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.sections.editor_header import EditorHeader
 from ui.widgets.form import FieldErrors
+from ui.widgets.vertical_scroll_area import VerticalScrollArea
 
 
 class FormErrors(Exception):
@@ -115,10 +114,8 @@ class RecordEditor(QStackedWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         outer.addWidget(self.banner)
-        self.scroll = QScrollArea()
+        self.scroll = VerticalScrollArea()
         self.scroll.setObjectName("editorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         content.setObjectName("editorContent")
         form = QVBoxLayout(content)
@@ -127,6 +124,7 @@ class RecordEditor(QStackedWidget):
         self.errors = FieldErrors(self.scroll)
         self.build_form(form, self.errors)
         form.addStretch(1)
+        # The editor claims the width its fields need; the list beside it gives way.
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
         return page

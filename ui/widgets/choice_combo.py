@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+SHORT_LIST = 20
+ARROW_AND_PADDING = 44
 
 
 class ChoiceCombo(QComboBox):
@@ -35,6 +38,17 @@ class ChoiceCombo(QComboBox):
             self.addItem(text, value)
         self.blockSignals(False)
         self.set_value(current)
+
+    def minimumSizeHint(self) -> QSize:
+        # A short vocabulary (kinds, statuses, ratings) is never cut off in a form: such a
+        # combo may not get narrower than its longest entry. Long lists (countries) may.
+        hint = super().minimumSizeHint()
+        if self.count() > SHORT_LIST:
+            return hint
+        metrics = self.fontMetrics()
+        widths = (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count()))
+        widest = max(widths, default=0)
+        return QSize(max(hint.width(), widest + ARROW_AND_PADDING), hint.height())
 
     def value(self) -> str | None:
         data = self.currentData()

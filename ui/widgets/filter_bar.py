@@ -29,7 +29,7 @@ class FilterBar(QWidget):
         self.text.addAction(
             QAction(icon("search"), "", self.text), QLineEdit.ActionPosition.LeadingPosition
         )
-        self.text.setMinimumWidth(210)
+        self.text.setMinimumWidth(150)
         self.text.setMaximumWidth(360)
         self._layout.addWidget(self.text, 1)
         self._combos: list[ChoiceCombo] = []
@@ -54,7 +54,9 @@ class FilterBar(QWidget):
         (it is as wide as its longest entry when there is room)."""
         if characters is not None:
             character = combo.fontMetrics().averageCharWidth()
-            combo.setMinimumWidth(characters * character + 44)
+            # Never narrower than its "All …" entry, whatever the language makes of it.
+            shown = combo.fontMetrics().horizontalAdvance(combo.itemText(0))
+            combo.setMinimumWidth(max(characters * character, shown) + 52)
             combo.setMaximumWidth(max(combo.minimumWidth(), 34 * character))
         combo.setAccessibleName(accessible_name)
         combo.setToolTip(accessible_name)
