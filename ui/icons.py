@@ -82,6 +82,8 @@ def _sliders() -> QPainterPath:
 
 _PATHS: dict[str, Callable[[], QPainterPath]] = {
     "plus": lambda: _lines((12, 5, 12, 19), (5, 12, 19, 12)),
+    "back": lambda: _lines((19, 12, 5, 12), (11, 6, 5, 12, 11, 18)),
+    "forward": lambda: _lines((5, 12, 19, 12), (13, 6, 19, 12, 13, 18)),
     "close": lambda: _lines((7, 7, 17, 17), (17, 7, 7, 17)),
     "check": lambda: _lines((5, 12.5, 10, 17.5, 19, 7)),
     "search": lambda: _circle(_lines((15.5, 15.5, 20, 20)), 10.5, 10.5, 6),

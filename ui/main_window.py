@@ -6,6 +6,7 @@ The window appears before the database is open (app.py opens it on the worker an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 from crm.i18n import _
 from ui import dialogs
 from ui.context import AppContext
+from ui.icons import icon
 from ui.navigation import Sidebar, make_section, section_of_kind, sections
+from ui.places import Place, PlaceHistory
 from ui.search.search_box import GlobalSearchBox
 from ui.state import ui_state
 from ui.undo import UndoController
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
         self.sections: dict[str, Section] = {}  # the sections built so far
         self.current_key = ""
         self._close_confirmed = False
+        self.places = PlaceHistory()
         self._build_body()
         self._build_toolbar()
         self._build_actions()
@@ -82,8 +86,21 @@ class MainWindow(QMainWindow):
         bar.toggleViewAction().setEnabled(False)
         brand = QLabel(_("Liaison"))
         brand.setObjectName("brand")
-        brand.setFixedWidth(self.sidebar.width() - 12)
         bar.addWidget(brand)
+        self.back_action = self._action(
+            _("&Back"), self.go_back, QKeySequence.StandardKey.Back, "Alt+Left"
+        )
+        self.back_action.setIcon(icon("back"))
+        self.forward_action = self._action(
+            _("&Forward"), self.go_forward, QKeySequence.StandardKey.Forward, "Alt+Right"
+        )
+        self.forward_action.setIcon(icon("forward"))
+        for action in (self.back_action, self.forward_action):
+            action.setEnabled(False)
+            bar.addAction(action)
+        # The search box starts where the sections' content starts.
+        buttons = sum(bar.widgetForAction(a).sizeHint().width() for a in bar.actions())
+        brand.setFixedWidth(max(60, self.sidebar.width() - 12 - buttons))
         self.search = GlobalSearchBox(self)
         self.search.setEnabled(False)
         self.search.setMaximumWidth(560)
@@ -101,7 +118,13 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Any, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)
         if keys:
-            action.setShortcuts([QKeySequence(key) for key in keys])
+            # A standard key may already be one of the others on this platform (Alt+Left).
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                sequence = QKeySequence(key)
+                if not sequence.isEmpty() and sequence not in sequences:
+                    sequences.append(sequence)
+            action.setShortcuts(sequences)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -132,6 +155,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
 
         go = self.menuBar().addMenu(_("&Go"))
+        go.addAction(self.back_action)
+        go.addAction(self.forward_action)
+        go.addSeparator()
         for position, info in enumerate(sections(), start=1):
             if info.available:
                 action = self._action(
@@ -204,6 +230,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
         self.context.open_record.connect(self.open_record)
+        self.context.changed.connect(self._forget_deleted_places)
         self.search.set_context(self.context)
         self.search.setEnabled(True)
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
@@ -251,13 +278,68 @@ class MainWindow(QMainWindow):
         if self.section(key) is None:
             self.sidebar.select(self.current_key)
             return
+        self._travel(Place(key), self._remember_visit)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record in its section (from the search, a link, or after an undo)."""
+        key = section_of_kind(kind)
+        if key is None or self.section(key) is None:
+            self._not_openable(kind)
+            return
+        self._travel(Place(key, record_id), self._remember_visit)
+
+    def go_back(self) -> None:
+        target = self.places.back_target()
+        if target is not None:
+            self._travel(target, self.places.went_back)
+
+    def go_forward(self) -> None:
+        target = self.places.forward_target()
+        if target is not None:
+            self._travel(target, self.places.went_forward)
+
+    def here(self) -> Place | None:
+        section = self.current_section()
+        if section is None:
+            return None
+        return Place(self.current_key, section.current_record_id())
+
+    def _remember_visit(self, left: Place) -> None:
+        self.places.visit(left)
+
+    def _travel(self, place: Place, arrived: Callable[[Place], None]) -> None:
+        """Go to ``place`` once the current section may be left; ``arrived(left)`` then
+        records the step (nothing is recorded when the user cancels leaving)."""
+        target = self.sections[place.key]
+        left = self.here()
+
+        def show() -> None:
+            self._switch(place.key)
+            if place.record_id is not None:
+                target.show_record(place.record_id)
+            # A visit to where the user already is is no step; Back and Forward always are.
+            if left is not None and (arrived != self._remember_visit or left != self.here()):
+                arrived(left)
+            self._update_travel_actions()
+
         current = self.current_section()
-        if current is None or key == self.current_key:
-            self._switch(key)
+        if current is None or (place.key == self.current_key and place.record_id is None):
+            show()
         else:
-            current.leave_then(lambda: self._switch(key))
-            if self.current_key != key:
+            current.leave_then(show)
+            if self.current_key != place.key:
                 self.sidebar.select(self.current_key)
+
+    def _forget_deleted_places(self, changes: Any) -> None:
+        for kind, ids in changes.deleted.items():
+            key = section_of_kind(kind)
+            for record_id in ids if key is not None else ():
+                self.places.forget(Place(key, record_id))
+        self._update_travel_actions()
+
+    def _update_travel_actions(self) -> None:
+        self.back_action.setEnabled(self.places.can_go_back())
+        self.forward_action.setEnabled(self.places.can_go_forward())
 
     def _switch(self, key: str) -> None:
         section = self.sections[key]
@@ -265,24 +347,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(section)
         self.sidebar.select(key)
         section.activate()
-
-    def open_record(self, kind: str, record_id: int) -> None:
-        """Show a record in its section (from the search, or after an undo)."""
-        key = section_of_kind(kind)
-        target = self.section(key) if key is not None else None
-        if key is None or target is None:
-            self._not_openable(kind)
-            return
-
-        def show() -> None:
-            self._switch(key)
-            target.show_record(record_id)
-
-        current = self.current_section()
-        if current is None:
-            show()
-        else:
-            current.leave_then(show)
 
     def _not_openable(self, kind: str) -> None:
         self.statusBar().showMessage(

@@ -14,6 +14,7 @@ from crm.db.database import Database
 from crm.services import lists
 from crm.services.organisations import OrganisationInput, create_organisation
 from ui.navigation import KEY_ROLE
+from ui.places import Place
 
 
 def test_only_working_sections_can_be_chosen(window: Any) -> None:
@@ -216,3 +217,52 @@ def test_language_is_chosen_in_the_settings_menu(window: Any, answers: Any) -> N
     assert load_settings().language == ""
     assert len(answers.asked) == 1
     assert window.statusBar().currentMessage() == "Language saved."
+
+
+def test_back_and_forward_return_to_the_record_left(
+    qtbot: QtBot, window: Any, sample: Any, wait_idle: Callable[[Any], None]
+) -> None:
+    assert not window.back_action.isEnabled()
+    window.go_to("people")
+    wait_idle(window)
+    people = window.section("people")
+    person_id = sample.person_ids["Bērziņa"]
+    people.show_record(person_id)
+    wait_idle(window)
+    partnership_id = lists.partnership_ids(db=window.context.db)[0]
+    window.open_record("partnership", partnership_id)  # as a link or the search would
+    wait_idle(window)
+    assert window.current_key == "partnerships"
+
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    wait_idle(window)
+    assert window.current_key == "people"
+    assert people.editor.record_id == person_id
+    assert window.forward_action.isEnabled()
+
+    window.forward_action.trigger()
+    wait_idle(window)
+    assert window.current_key == "partnerships"
+    assert window.section("partnerships").editor.record_id == partnership_id
+    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
+
+
+def test_back_skips_a_record_moved_to_the_trash(
+    window: Any, sample: Any, db: Database, wait_idle: Callable[[Any], None]
+) -> None:
+    from crm.services.trash import delete_to_trash
+
+    window.go_to("people")
+    wait_idle(window)
+    person_id = sample.person_ids["Bērziņa"]
+    window.section("people").show_record(person_id)
+    wait_idle(window)
+    window.go_to("partnerships")
+    wait_idle(window)
+    assert window.places.back_target() == Place("people", person_id)
+    window.context.announce(delete_to_trash(db, "person", person_id))
+    assert window.places.back_target() != Place("people", person_id)
+    window.go_back()  # to where the user was before: the partnerships list
+    wait_idle(window)
+    assert window.current_key == "partnerships"
+    assert not window.back_action.isEnabled()

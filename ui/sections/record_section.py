@@ -165,6 +165,9 @@ class RecordSection(Section):
     def has_unsaved_changes(self) -> bool:
         return self.editor.is_dirty()
 
+    def current_record_id(self) -> int | None:
+        return None if self.editor.is_new else self.editor.target_id
+
     def leave_then(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the editor's changes are saved or discarded (the user decides);
         nothing happens if the user cancels or the save fails."""

@@ -28,6 +28,10 @@ class Section(QWidget):
         """Run ``action`` once the section may be left (an editor may first ask to save)."""
         action()
 
+    def current_record_id(self) -> int | None:
+        """The record open in the section, for Back and Forward to return to."""
+        return None
+
     def show_record(self, record_id: int) -> None:
         """Open one of the section's records (from the search, a link or an undo)."""
 
