@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         # The search box starts where the sections' content starts.
         buttons = sum(bar.widgetForAction(a).sizeHint().width() for a in bar.actions())
-        brand.setFixedWidth(max(60, self.sidebar.width() - 12 - buttons))
+        brand.ensurePolished()  # its style sheet font decides how wide the name is
+        brand.setFixedWidth(max(brand.sizeHint().width() + 12, self.sidebar.width() - 12 - buttons))
         self.search = GlobalSearchBox(self)
         self.search.setEnabled(False)
         self.search.setMaximumWidth(560)
