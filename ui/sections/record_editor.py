@@ -40,6 +40,7 @@ class RecordEditor(QStackedWidget):
     saved = Signal(int)
     delete_requested = Signal()
     dirty_changed = Signal(bool)
+    shown = Signal(int)  # a record was loaded and is on screen
 
     kind = ""  # "person"
 
@@ -168,6 +169,7 @@ class RecordEditor(QStackedWidget):
         self.detail = detail
         self.is_new = False
         self._show(detail)
+        self.shown.emit(detail.id)
 
     def _load_failed(self, generation: int, error: Exception) -> None:
         if generation != self._load_generation:
