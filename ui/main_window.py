@@ -26,6 +26,7 @@ from crm.i18n import _
 from ui import dialogs
 from ui.context import AppContext
 from ui.icons import icon
+from ui.language import chosen_language, language_choices, save_language
 from ui.navigation import Sidebar, make_section, section_of_kind, sections
 from ui.places import Place, PlaceHistory
 from ui.search.search_box import GlobalSearchBox
@@ -176,39 +177,34 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _build_language_menu(self) -> None:
-        from crm.settings import load_settings
-
-        chosen = load_settings().language
         group = QActionGroup(self)
-        # Each language is named in itself, so whoever needs it can find it.
-        options = [("", _("Follow the system")), ("de", "Deutsch"), ("en", "English")]
-        for code, label in options:
+        for code, label in language_choices():
             action = QAction(label, self, checkable=True)
-            action.setChecked(code == chosen)
             action.setData(code)
             action.triggered.connect(lambda _=False, code=code: self.choose_language(code))
             group.addAction(action)
             self.language_menu.addAction(action)
+        # The Settings section may have changed it meanwhile.
+        self.language_menu.aboutToShow.connect(self._check_language)
+        self._check_language()
+
+    def _check_language(self) -> None:
+        chosen = chosen_language()
+        for action in self.language_menu.actions():
+            action.setChecked(action.data() == chosen)
 
     def choose_language(self, code: str) -> None:
         """Remember the language; the menus and lists take it at the next start."""
-        from dataclasses import replace
-
-        from crm.i18n import current_language, system_language
-        from crm.settings import load_settings, save_settings
-
-        settings = load_settings()
-        if settings.language == code:
+        if code == chosen_language():
             return
-        save_settings(replace(settings, language=code))
-        if (code or system_language()) == current_language():
-            self.statusBar().showMessage(_("Language saved."), STATUS_TIMEOUT_MS)
-        else:
+        if save_language(code):
             dialogs.inform(
                 self,
                 _("Language"),
                 _("Liaison will use the new language the next time it starts."),
             )
+        else:
+            self.statusBar().showMessage(_("Language saved."), STATUS_TIMEOUT_MS)
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel()
@@ -232,6 +228,9 @@ class MainWindow(QMainWindow):
         )
         self.context.open_record.connect(self.open_record)
         self.context.changed.connect(self._forget_deleted_places)
+        self.context.changed.connect(
+            lambda changes: self._load_office() if "office" in changes.kinds else None
+        )
         self.search.set_context(self.context)
         self.search.setEnabled(True)
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):

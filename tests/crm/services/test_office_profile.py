@@ -56,3 +56,38 @@ def test_damaged_profile_falls_back_to_defaults(db: Database, stored: str) -> No
         )
     profile = get_profile(db)
     assert profile.country == "DE"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+def test_logo_is_kept_replaced_and_removed(db: Database) -> None:
+    from crm.services.office import get_logo, save_logo
+
+    assert get_logo(db) is None
+    assert save_logo(db, PNG).updated == {"office": {0}}
+    assert get_logo(db) == PNG
+    save_logo(db, JPEG)
+    assert get_logo(db) == JPEG
+    save_logo(db, None)
+    assert get_logo(db) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"GIF89a" + b"\x00" * 10, "The logo must be a PNG or JPEG picture."),
+        (PNG + b"\x00" * (2 * 1024 * 1024), "The logo is larger than 2 MB; choose a smaller file."),
+    ],
+)
+def test_a_bad_logo_is_refused_and_the_old_one_kept(
+    db: Database, data: bytes, message: str
+) -> None:
+    from crm.services.office import get_logo, save_logo
+
+    save_logo(db, PNG)
+    with pytest.raises(ValidationError) as refused:
+        save_logo(db, data)
+    assert refused.value.errors == {"logo": message}
+    assert get_logo(db) == PNG
