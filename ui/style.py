@@ -107,6 +107,10 @@ QPushButton#primaryButton:disabled {{ background: {button}; color: {faint};
 QPushButton#addRowButton {{ background: transparent; border: none; color: {accent_text};
     padding: 4px 2px; }}
 QPushButton#addRowButton:hover {{ text-decoration: underline; }}
+QPushButton#relatedLink {{ background: transparent; border: none; color: {accent_text};
+    padding: 2px 0; text-align: left; }}
+QPushButton#relatedLink:hover, QPushButton#relatedLink:focus {{ text-decoration: underline; }}
+#relatedHeading {{ font-weight: 600; padding-top: 6px; }}
 QToolButton#primaryToggle {{ border: none; background: transparent; border-radius: 5px;
     padding: 3px; }}
 QToolButton#primaryToggle:hover {{ background: {hover}; }}

@@ -23,7 +23,8 @@ from crm.services.errors import Conflict, NotFound, ServiceError, ValidationErro
 from ui import dialogs
 from ui.context import AppContext
 from ui.sections.editor_header import EditorHeader
-from ui.widgets.form import FieldErrors
+from ui.widgets.form import FieldErrors, FormSection
+from ui.widgets.related_records import RelatedPanel
 from ui.widgets.vertical_scroll_area import VerticalScrollArea
 
 
@@ -87,6 +88,10 @@ class RecordEditor(QStackedWidget):
     def first_input(self) -> QWidget:
         raise NotImplementedError
 
+    def related_function(self) -> Callable[..., Any] | None:
+        """The service that lists this record's related records (None: no such list)."""
+        return None
+
     def load_function(self) -> Callable[..., Any]:
         raise NotImplementedError
 
@@ -124,6 +129,13 @@ class RecordEditor(QStackedWidget):
         form.setSpacing(22)
         self.errors = FieldErrors(self.scroll)
         self.build_form(form, self.errors)
+        self.related: RelatedPanel | None = None
+        related = self.related_function()
+        if related is not None:
+            section = FormSection(_("Related"))
+            self.related = RelatedPanel(self.context, related)
+            section.add_row(self.related)
+            form.addWidget(section)
         form.addStretch(1)
         # The editor claims the width its fields need; the list beside it gives way.
         self.scroll.setWidget(content)
@@ -184,6 +196,8 @@ class RecordEditor(QStackedWidget):
         self.errors.clear()
         self.banner.hide()
         self.populate(detail)
+        if self.related is not None:
+            self.related.show_for(detail.id if detail is not None else None)
         self.header.set_titles(*self.title_of(detail))
         self.delete_button.setEnabled(detail is not None)
         self.setCurrentIndex(1)

@@ -174,6 +174,11 @@ class PartnershipEditor(RecordEditor):
         notes.add_row(notes_field)
         layout.addWidget(notes)
 
+    def related_function(self) -> Callable[..., Any]:
+        from crm.services.related import partnership_related
+
+        return partnership_related
+
     def first_input(self) -> QWidget:
         return self.lines["city_name"]
 

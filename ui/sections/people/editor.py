@@ -130,6 +130,11 @@ class PersonEditor(RecordEditor):
         notes.add_row(notes_field)
         layout.addWidget(notes)
 
+    def related_function(self) -> Callable[..., Any]:
+        from crm.services.related import person_related
+
+        return person_related
+
     def first_input(self) -> QWidget:
         return self.lines["given_name"] if self.is_new else self.lines["title"]
 
