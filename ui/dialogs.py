@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crm.i18n import _
+from crm.i18n import _, ngettext
 
 
 class Unsaved(Enum):
@@ -27,6 +28,33 @@ def confirm_delete(parent: QWidget, name: str) -> bool:
     box.setDefaultButton(move)
     box.exec()
     return box.clickedButton() is move
+
+
+def confirm_purge(parent: QWidget, names: Sequence[str]) -> bool:
+    """Delete records in the trash for good: nothing brings them back, so Cancel is default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Delete for good"))
+    if len(names) == 1:
+        box.setText(_("Delete “{name}” for good?").format(name=names[0]))
+    else:
+        box.setText(
+            ngettext(
+                "Delete {count} record for good?", "Delete {count} records for good?", len(names)
+            ).format(count=len(names))
+        )
+        box.setDetailedText("\n".join(names))
+    box.setInformativeText(
+        _(
+            "It cannot be restored, and Undo cannot bring it back. "
+            "The history keeps what was recorded about it."
+        )
+    )
+    delete = box.addButton(_("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
 
 
 def ask_unsaved(parent: QWidget, name: str) -> Unsaved:

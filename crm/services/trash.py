@@ -1,23 +1,40 @@
-"""The trash: records deleted by a user, restorable; and undo of the last operation."""
+"""The trash: records deleted by a user, restorable or deleted for good; and undo of the last
+operation.
+
+Deleting for good (purge) removes the record, its dependent rows, its trash entry and its search
+index row. The history keeps its operations with the values as they were recorded: wiping a
+person out of the history too is the GDPR erasure's job (Art. 17), not the trash's.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from crm.db.base import utcnow
+from crm.db.base import Base, Trashable, utcnow
 from crm.db.database import Database
 from crm.db.enums import ChangeAction
-from crm.db.models import Change, Operation, TrashEntry
-from crm.i18n import _
+from crm.db.models import (
+    Attachment,
+    AttachmentBlob,
+    Change,
+    Operation,
+    PartnerCity,
+    Partnership,
+    Tagging,
+    TrashEntry,
+)
+from crm.i18n import _, ngettext
 from crm.services.errors import NotFound, ServiceError
 from crm.services.records import RecordKind, record_kind, touch
 from crm.services.unit import ChangeSet, UnitOfWork, write
+from crm.text import fold
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,158 @@ def restore_from_trash(db: Database, entity: str, record_id: int) -> ChangeSet:
         return unit.changes
 
 
+def restore_many(db: Database, items: Sequence[tuple[str, int]]) -> ChangeSet:
+    """Bring several records back in one operation (one undo step)."""
+    with write(db, _("Restore from trash")) as unit:
+        for entity, record_id in items:
+            _restore(unit, record_kind(entity), record_id)
+        unit.operation.label = _operation_label(unit, _("Restore from trash: {name}"), _restored)
+        return unit.changes
+
+
+def purge(db: Database, entity: str, record_id: int) -> ChangeSet:
+    """Delete a record in the trash for good; it cannot be undone."""
+    return purge_many(db, [(entity, record_id)])
+
+
+def purge_many(db: Database, items: Sequence[tuple[str, int]]) -> ChangeSet:
+    with write(db, _("Delete for good")) as unit:
+        for entity, record_id in items:
+            _purge(unit, record_kind(entity), record_id)
+        unit.operation.label = _operation_label(unit, _("Delete for good: {name}"), _purged)
+        return unit.changes
+
+
+def _restored(count: int) -> str:
+    return ngettext(
+        "Restore {count} record from trash", "Restore {count} records from trash", count
+    ).format(count=count)
+
+
+def _purged(count: int) -> str:
+    return ngettext(
+        "Delete {count} record for good", "Delete {count} records for good", count
+    ).format(count=count)
+
+
+def _operation_label(unit: UnitOfWork, one: str, many: Callable[[int], str]) -> str:
+    changes = unit.operation.changes
+    if len(changes) == 1:
+        return one.format(name=changes[0].label)
+    return many(len(changes))
+
+
+def _purge(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
+    session = unit.session
+    record: Any = session.get(kind.model, record_id)
+    if record is None:
+        raise NotFound(_("This record no longer exists."))
+    if record.deleted_at is None:
+        raise ServiceError(_("Only records in the trash can be deleted for good."))
+    name = kind.label(record)
+    partner_city_id = record.partner_city_id if isinstance(record, Partnership) else None
+    kind.unindex(session, record_id)
+    session.flush()
+    session.expunge(record)
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    _delete_dependents(session, kind.model, record_id)
+    session.execute(
+        delete(Tagging).where(Tagging.entity == kind.name, Tagging.entity_id == record_id)
+    )
+    session.execute(
+        delete(TrashEntry).where(TrashEntry.entity == kind.name, TrashEntry.entity_id == record_id)
+    )
+    # The database's ON DELETE rules remove the rows that belong to the record (contact points,
+    # addresses, affiliations, attachments) and clear the links other records hold to it.
+    session.execute(delete(table).where(table.c.id == record_id))
+    if partner_city_id is not None:
+        still_used = exists().where(Partnership.partner_city_id == partner_city_id)
+        session.execute(delete(PartnerCity).where(PartnerCity.id == partner_city_id, ~still_used))
+    # File content no record refers to any more goes too: it may hold personal data.
+    session.execute(
+        delete(AttachmentBlob).where(~exists().where(Attachment.sha256 == AttachmentBlob.sha256))
+    )
+    unit.record(ChangeAction.PURGE, kind.name, record_id, name)
+
+
+def _delete_dependents(session: Session, model: type[Trashable], record_id: int) -> None:
+    """Delete the rows that need the record but have no ON DELETE rule of their own
+    (a delegation's member row for a person)."""
+    target = model.__table__  # type: ignore[attr-defined]
+    for table in Base.metadata.sorted_tables:
+        for foreign_key in table.foreign_keys:
+            if foreign_key.column.table is not target or foreign_key.ondelete is not None:
+                continue
+            if "deleted_at" in table.c:
+                # Another record (not a row of one) needs it: it must not vanish silently.
+                raise ServiceError(
+                    _("This record is still used by other records and cannot be deleted.")
+                )
+            session.execute(delete(table).where(foreign_key.parent == record_id))
+
+
+@dataclass(frozen=True)
+class TrashFilter:
+    text: str = ""
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class TrashRow:
+    id: int  # the trash entry's
+    entity: str
+    entity_id: int
+    label: str
+    deleted_at: datetime
+    deleted_by: str
+
+
+TRASH_SORTS = {
+    "deleted": (TrashEntry.deleted_at,),
+    "name": (TrashEntry.label,),
+    "kind": (TrashEntry.entity, TrashEntry.label),
+    "by": (TrashEntry.deleted_by, TrashEntry.deleted_at),
+}
+
+
+def trash_ids(
+    db: Database,
+    filters: TrashFilter = TrashFilter(),
+    sort: str = "deleted",
+    descending: bool = True,
+    limit: int | None = None,
+) -> list[int]:
+    """The trash entries that pass ``filters``, in order, for the Trash list."""
+    statement = select(TrashEntry.id)
+    if filters.kind:
+        statement = statement.where(TrashEntry.entity == filters.kind)
+    columns = TRASH_SORTS.get(sort, TRASH_SORTS["deleted"])
+    order = [c.desc() if descending else c.asc() for c in columns]
+    statement = statement.order_by(*order, TrashEntry.id.desc() if descending else TrashEntry.id)
+    wanted = fold(filters.text.strip())
+    if not wanted:
+        return db.fetch_ids(statement if limit is None else statement.limit(limit))
+    # Names are matched folded ("berz" finds Bērziņa), which SQL's LIKE cannot do; the trash
+    # holds what people deleted by hand, few enough to fold here.
+    with db.read() as session:
+        labels = session.execute(statement.with_only_columns(TrashEntry.id, TrashEntry.label))
+        ids = [entry_id for entry_id, label in labels if wanted in fold(label)]
+    return ids if limit is None else ids[:limit]
+
+
+def trash_rows(db: Database, ids: Sequence[int]) -> list[TrashRow]:
+    """Rows for ``ids`` in the same order; entries no longer there are left out."""
+    if not ids:
+        return []
+    with db.read() as session:
+        found = {e.id: e for e in session.scalars(select(TrashEntry).where(TrashEntry.id.in_(ids)))}
+        return [
+            TrashRow(e.id, e.entity, e.entity_id, e.label, e.deleted_at, e.deleted_by)
+            for i in ids
+            if (e := found.get(i)) is not None
+        ]
+
+
 def trash_items(db: Database) -> list[TrashItem]:
     with db.read() as session:
         entries = session.scalars(select(TrashEntry).order_by(TrashEntry.deleted_at.desc()))
@@ -93,13 +262,18 @@ def trash_items(db: Database) -> list[TrashItem]:
 
 
 def _last_undoable(session: Session) -> Operation | None:
-    return session.scalar(
+    operation = session.scalar(
         select(Operation)
         .where(Operation.undone_by_id.is_(None), Operation.undoes_id.is_(None))
         .where(Operation.id.in_(select(Change.operation_id)))
         .order_by(Operation.id.desc())
         .limit(1)
     )
+    # A deletion for good cannot be undone, and what came before it may name the records it
+    # removed: undo stops there.
+    if operation is None or any(c.action == ChangeAction.PURGE for c in operation.changes):
+        return None
+    return operation
 
 
 def last_undoable_label(db: Database) -> str | None:

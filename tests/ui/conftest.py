@@ -40,6 +40,7 @@ class DialogRecorder:
     """Answers the app's questions the way a test says, and keeps what was asked."""
 
     delete: bool = True
+    purge: bool = True
     unsaved: Unsaved = Unsaved.DISCARD
     reload_on_conflict: bool = True
     asked: list[tuple[str, str]] = field(default_factory=list)
@@ -48,6 +49,10 @@ class DialogRecorder:
         def confirm_delete(_parent: Any, name: str) -> bool:
             self.asked.append(("delete", name))
             return self.delete
+
+        def confirm_purge(_parent: Any, names: Any) -> bool:
+            self.asked.append(("purge", ", ".join(names)))
+            return self.purge
 
         def ask_unsaved(_parent: Any, name: str) -> Unsaved:
             self.asked.append(("unsaved", name))
@@ -71,6 +76,7 @@ class DialogRecorder:
 
         for name, function in (
             ("confirm_delete", confirm_delete),
+            ("confirm_purge", confirm_purge),
             ("ask_unsaved", ask_unsaved),
             ("conflict", conflict),
             ("show_error", show_error),

@@ -1,0 +1,1 @@
+"""sections/history of the desktop app."""

@@ -1,0 +1,1 @@
+"""sections/trash of the desktop app."""
