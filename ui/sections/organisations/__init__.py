@@ -1,0 +1,1 @@
+"""sections/organisations of the desktop app."""
