@@ -5,18 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from crm.db.models import Correspondence, Delegation, PartnerCity, Partnership
-from crm.search.index import has_fts, index_correspondence, index_record
+from crm.db.models import Correspondence, Delegation, PartnerCity
+from crm.search.index import has_fts, index_record
 from crm.services.records import all_kinds
 from crm.text import join_nonempty
 
 DELEGATION = "delegation"
-
-
-def delegation_label(delegation: Delegation) -> str:
-    return delegation.title
 
 
 def index_delegation(session: Session, delegation: Delegation, city: PartnerCity | None) -> None:
@@ -38,7 +34,11 @@ def correspondence_text(entry: Correspondence) -> str:
 
 
 def rebuild_index(session: Session) -> int:
-    """Index every record that is not in the trash; returns how many were indexed."""
+    """Index every record that is not in the trash; returns how many were indexed.
+
+    Every registered kind indexes itself (delegations and the register included), so a kind
+    added later is rebuilt without touching this function.
+    """
     if not has_fts(session):
         return 0
     session.execute(text("DELETE FROM search_records"))
@@ -50,16 +50,4 @@ def rebuild_index(session: Session) -> int:
         for record in records:
             index(session, record)
             count += 1
-    cities = {
-        p.id: p.partner_city
-        for p in session.scalars(
-            select(Partnership).options(selectinload(Partnership.partner_city))
-        )
-    }
-    for delegation in session.scalars(select(Delegation).where(Delegation.deleted_at.is_(None))):
-        index_delegation(session, delegation, cities.get(delegation.partnership_id or -1))
-        count += 1
-    for entry in session.scalars(select(Correspondence).where(Correspondence.deleted_at.is_(None))):
-        index_correspondence(session, entry.id, correspondence_text(entry))
-        count += 1
     return count
