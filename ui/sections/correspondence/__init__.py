@@ -1,0 +1,1 @@
+"""sections/correspondence of the desktop app: the correspondence register."""
