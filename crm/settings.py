@@ -23,7 +23,7 @@ SETTINGS_FILE = "settings.json"
 class Settings:
     language: str = ""  # "" follows the system; "de" or "en"
     database: str = ""  # "" is the default file in the user's data directory
-    last_section: str = "partnerships"
+    last_section: str = ""  # "": the first section (the Overview)
 
 
 def settings_path() -> Path:

@@ -1,0 +1,1 @@
+"""sections/overview of the desktop app: the first screen."""
