@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from ui.sections.section import Section
 
 STATUS_TIMEOUT_MS = 8000
+# Ctrl+digit reaches the first nine sections; these keys are the ones people know from elsewhere.
+EXTRA_SECTION_KEYS: dict[str, list[QKeySequence | str]] = {
+    "history": ["Ctrl+H"],
+    "settings": ["Ctrl+,"],
+}
 
 
 class MainWindow(QMainWindow):
@@ -162,8 +167,10 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         for position, info in enumerate(sections(), start=1):
             if info.available:
+                keys = [f"Ctrl+{position}"] if position <= 9 else []
+                keys += EXTRA_SECTION_KEYS.get(info.key, [])
                 action = self._action(
-                    info.title, lambda _=False, key=info.key: self.go_to(key), f"Ctrl+{position}"
+                    info.title, lambda _=False, key=info.key: self.go_to(key), *keys
                 )
                 go.addAction(action)
 

@@ -16,7 +16,17 @@ from pathlib import Path
 
 WINDOW_SIZE = (1400, 860)
 # Which record each section opens: a search term matching a record of the demo office.
-DEFAULT_PICKS = {"partnerships": "kiew", "people": "goldfu"}
+DEFAULT_PICKS = {
+    "overview": "",
+    "partnerships": "kiew",
+    "organisations": "gewandhaus",
+    "people": "goldfu",
+    "delegations": "nanjing",
+    "correspondence": "IZ-2025-0003",
+    "trash": "",
+    "history": "",
+    "settings": "",
+}
 
 
 def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) -> list[Path]:
@@ -26,9 +36,10 @@ def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from crm.db.database import Database
     from crm.i18n import set_language
-    from crm.services import lists
+    from crm.search.query import search
     from ui.app import install_qt_translations
     from ui.main_window import MainWindow
+    from ui.navigation import section_of_kind
     from ui.style import apply_style
 
     code = set_language(language)
@@ -54,18 +65,15 @@ def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) 
     window.show()
     window.set_database(db)
     settle(window)
-    finders = {
-        "partnerships": lambda q: lists.partnership_ids(db, lists.PartnershipFilter(text=q)),
-        "people": lambda q: lists.person_ids(db, lists.PeopleFilter(text=q)),
-    }
     out.mkdir(parents=True, exist_ok=True)
     saved = []
     for key, query in picks.items():
         window.go_to(key)
         settle(window)
-        found = finders[key](query)
+        hits = search(db, query) if query else []
+        found = [hit for hit in hits if section_of_kind(hit.kind) == key]
         if found:
-            window.section(key).show_record(found[0])
+            window.section(key).show_record(found[0].id)
             settle(window)
         target = out / f"{key}.png"
         window.grab().save(str(target))

@@ -47,6 +47,9 @@ class Column:
     sort: str | None = None  # the service's sort key; None: the column cannot be sorted
     width: int = 16  # default width in average characters
     align: Qt.AlignmentFlag = LEFT
+    # A typical cell (a date): digits are wider than the average character, so such columns are
+    # sized to show this text whole.
+    sample: str = ""
 
 
 class IdListModel(QAbstractTableModel, Generic[Row]):

@@ -47,9 +47,14 @@ class RecordTable(QTableView):
 
     def set_record_model(self, model: IdListModel) -> None:  # type: ignore[type-arg]
         self.setModel(model)
-        character = self.fontMetrics().averageCharWidth()
+        metrics = self.fontMetrics()
+        character = metrics.averageCharWidth()
+        header = self.horizontalHeader().fontMetrics()
         for position, column in enumerate(model.columns):
-            self.setColumnWidth(position, column.width * character + 16)
+            # Room for the header's title and its sort arrow, too.
+            title = header.horizontalAdvance(column.title) + 28
+            width = max(column.width * character, metrics.horizontalAdvance(column.sample), title)
+            self.setColumnWidth(position, width + 16)
         self._show_sort_indicator()
         model.loaded.connect(self.viewport().update)
         model.modelReset.connect(self.viewport().update)
