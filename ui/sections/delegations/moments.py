@@ -9,9 +9,9 @@ import re
 from datetime import date, datetime, time
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from crm.i18n import _
+from crm.i18n import _, pgettext
 from ui.widgets.date_field import DateField
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?:h|uhr)?\s*$", re.IGNORECASE)
@@ -50,7 +50,8 @@ class TimeField(QLineEdit):
         self.setAccessibleName(placeholder)
         self.setToolTip(placeholder)
         self.setMaxLength(5)
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + 26)
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in ("00:00", placeholder))
+        self.setFixedWidth(widest + 26)
 
     def time_value(self) -> time | None:
         return parse_time(self.text())
@@ -66,11 +67,18 @@ class MomentField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        # A filled-in date hides its placeholder, so the field says what it is beside it.
+        caption = QLabel(name)
+        caption.setObjectName("fieldCaption")
+        layout.addWidget(caption)
         self.day = DateField()
         self.day.setAccessibleName(name)
         self.day.setToolTip(name)
         self.day.setMinimumWidth(self.day.fontMetrics().horizontalAdvance("00.00.00000") + 76)
-        self.clock = TimeField(_("Time"))
+        # The format as placeholder, like the date field beside it; what it is, as a tooltip.
+        self.clock = TimeField(pgettext("time format", "hh:mm"))
+        self.clock.setAccessibleName(_("Time"))
+        self.clock.setToolTip(_("Time"))
         layout.addWidget(self.day, 1)
         layout.addWidget(self.clock)
         self.day.textChanged.connect(self.changed)
