@@ -148,8 +148,8 @@ class OverviewSection(Section):
             for row, card in enumerate(right):
                 self.grid.addWidget(card, row, 1)
             self.grid.setRowStretch(len(right), 1)
-            self.grid.setColumnStretch(0, 3)
-            self.grid.setColumnStretch(1, 2)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
         else:
             for row, card in enumerate((self.upcoming, *right)):
                 self.grid.addWidget(card, row, 0)
