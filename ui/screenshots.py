@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 WINDOW_SIZE = (1400, 860)
 # Which record each section opens: a search term matching a record of the demo office.
@@ -29,7 +30,42 @@ DEFAULT_PICKS = {
 }
 
 
-def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) -> list[Path]:
+def dark_palette() -> Any:
+    from PySide6.QtGui import QColor, QPalette
+
+    role = QPalette.ColorRole
+    palette = QPalette()
+    colours = {
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e8e8e8",
+        role.Base: "#1f1f1f",
+        role.AlternateBase: "#272727",
+        role.Text: "#e8e8e8",
+        role.Button: "#353535",
+        role.ButtonText: "#e8e8e8",
+        role.Highlight: "#2f7dc1",
+        role.HighlightedText: "#ffffff",
+        role.ToolTipBase: "#353535",
+        role.ToolTipText: "#e8e8e8",
+        role.PlaceholderText: "#8c8c8c",
+        role.Link: "#6cb4f0",
+        role.Light: "#505050",
+        role.Midlight: "#404040",
+        role.Mid: "#303030",
+        role.Dark: "#1a1a1a",
+        role.Shadow: "#000000",
+        role.BrightText: "#ff6b6b",
+    }
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor("#7a7a7a"))
+    return palette
+
+
+def take(
+    db_path: Path, out: Path, picks: dict[str, str], language: str | None, scheme: str = "light"
+) -> list[Path]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -44,6 +80,10 @@ def take(db_path: Path, out: Path, picks: dict[str, str], language: str | None) 
 
     code = set_language(language)
     install_qt_translations(app, code)  # type: ignore[arg-type]
+    if scheme == "dark":
+        # Offscreen there is no system theme to ask: give the palette a dark desktop would.
+        app.setStyle("Fusion")  # type: ignore[attr-defined]
+        app.setPalette(dark_palette())  # type: ignore[attr-defined]
     apply_style(app)  # type: ignore[arg-type]
 
     def settle(window: MainWindow) -> None:
@@ -87,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True, type=Path, help="a database with demo data")
     parser.add_argument("--out", default=Path("docs/screenshots"), type=Path)
     parser.add_argument("--language", default="en")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light")
     parser.add_argument("--pick", action="append", default=[], help="section=search term")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -94,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["LIAISON_CONFIG_DIR"] = tempfile.mkdtemp(prefix="liaison-shots-")
     picks = dict(DEFAULT_PICKS)
     picks.update(dict(item.split("=", 1) for item in args.pick))
-    for path in take(args.db, args.out, picks, args.language):
+    for path in take(args.db, args.out, picks, args.language, args.scheme):
         print(path)
     return 0
 

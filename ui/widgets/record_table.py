@@ -54,7 +54,8 @@ class RecordTable(QTableView):
             # Room for the header's title and its sort arrow, too.
             title = header.horizontalAdvance(column.title) + 28
             width = max(column.width * character, metrics.horizontalAdvance(column.sample), title)
-            self.setColumnWidth(position, width + 16)
+            # The cell's padding (6 px each side) and the style's text margins.
+            self.setColumnWidth(position, width + 24)
         self._show_sort_indicator()
         model.loaded.connect(self.viewport().update)
         model.modelReset.connect(self.viewport().update)
