@@ -1,7 +1,9 @@
 """Demo offices built from the seed pages: Leipzig (default), Liepāja and Göteborg.
 
 ``build_demo`` fills an empty database with a realistic office in one transaction, so every
-screen has something real to show; it never mixes a demo into real data.
+screen has something real to show; it never mixes a demo into real data. Then the officers'
+last few days of work follow through the services (crm.demo.recent_work), so the history does
+too.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def _holds_records(session: Session) -> bool:
 
 
 def build_demo(db: Database, office: str = "leipzig") -> DemoSummary:
-    """Build the demo ``office`` into ``db`` (all or nothing) and report what it holds.
+    """Build the demo ``office`` into ``db`` (all or nothing), add its officers' recent work
+    (one operation each, so the history has entries) and report what it holds.
 
     Raises ServiceError for an unknown office or a database that already holds records.
     """
@@ -96,6 +99,10 @@ def build_demo(db: Database, office: str = "leipzig") -> DemoSummary:
         _populator(key)(session)
         session.flush()
         rebuild_index(session)
+    from crm.demo.recent_work import add_recent_work
+
+    add_recent_work(db, key)  # the last few days' edits, so the history has something to show
+    with db.read() as session:
         return DemoSummary(
             office=key,
             partnerships=_count(session, Partnership),

@@ -272,6 +272,8 @@ def _fields(
     old: dict[str, Any] | None, new: dict[str, Any] | None, names: dict[tuple[str, int], str]
 ) -> tuple[FieldChange, ...]:
     keys = list(new or {}) + [key for key in old or {} if key not in (new or {})]
+    # Keys with a leading "_" are bookkeeping for undo (a merge's moved links), not fields.
+    keys = [key for key in keys if not key.startswith("_")]
     fields = []
     for key in keys:
         before = (old or {}).get(key)

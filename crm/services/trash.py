@@ -1,5 +1,5 @@
-"""The trash: records deleted by a user, restorable or deleted for good; and undo of the last
-operation.
+"""The trash: records deleted by a user, restorable or deleted for good; and undo and redo of
+the last operation.
 
 Deleting for good (purge) removes the record, its dependent rows, its trash entry and its search
 index row. The history keeps its operations with the values as they were recorded: wiping a
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
 from crm.db.base import Base, Trashable, utcnow
 from crm.db.database import Database
@@ -32,6 +32,8 @@ from crm.db.models import (
 )
 from crm.i18n import _, ngettext
 from crm.services.errors import NotFound, ServiceError
+from crm.services.merge_links import relink
+from crm.services.progress import Progress
 from crm.services.records import RecordKind, record_kind, touch
 from crm.services.unit import ChangeSet, UnitOfWork, write
 from crm.text import fold
@@ -46,7 +48,23 @@ class TrashItem:
     deleted_by: str
 
 
-def _trash(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
+# A merge keeps the links that no record's history holds (crm.services.merge_links) with the
+# merged record's trash entry: undoing that entry moves them back, redoing it moves them again.
+LINKS_KEY = "_merged_links"
+
+
+def _with_links(links: dict[str, Any] | None) -> dict[str, Any] | None:
+    return {LINKS_KEY: links} if links else None
+
+
+def _links_of(change: Change) -> dict[str, Any] | None:
+    links = json.loads(change.old_values).get(LINKS_KEY) if change.old_values else None
+    return links if isinstance(links, dict) else None
+
+
+def _trash(
+    unit: UnitOfWork, kind: RecordKind, record_id: int, links: dict[str, Any] | None = None
+) -> None:
     record: Any = unit.session.get(kind.model, record_id)
     if record is None or record.deleted_at is not None:
         raise NotFound(_("This record no longer exists (perhaps moved to the trash)."))
@@ -63,10 +81,12 @@ def _trash(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
             operation_id=unit.operation.id,
         )
     )
-    unit.record(ChangeAction.DELETE, kind.name, record_id, name)
+    unit.record(ChangeAction.DELETE, kind.name, record_id, name, old=_with_links(links))
 
 
-def _restore(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
+def _restore(
+    unit: UnitOfWork, kind: RecordKind, record_id: int, links: dict[str, Any] | None = None
+) -> None:
     record: Any = unit.session.get(kind.model, record_id)
     if record is None or record.deleted_at is None:
         raise NotFound(_("This record is not in the trash."))
@@ -78,7 +98,9 @@ def _restore(unit: UnitOfWork, kind: RecordKind, record_id: int) -> None:
         unit.session.delete(entry)
     unit.session.flush()
     kind.reindex(unit.session, record)
-    unit.record(ChangeAction.RESTORE, kind.name, record_id, kind.label(record))
+    unit.record(
+        ChangeAction.RESTORE, kind.name, record_id, kind.label(record), old=_with_links(links)
+    )
 
 
 def delete_to_trash(db: Database, entity: str, record_id: int) -> ChangeSet:
@@ -101,11 +123,16 @@ def restore_from_trash(db: Database, entity: str, record_id: int) -> ChangeSet:
         return unit.changes
 
 
-def restore_many(db: Database, items: Sequence[tuple[str, int]]) -> ChangeSet:
-    """Bring several records back in one operation (one undo step)."""
+def restore_many(
+    db: Database, items: Sequence[tuple[str, int]], progress: Progress | None = None
+) -> ChangeSet:
+    """Bring several records back in one operation (one undo step); cancelling restores none."""
+    progress = progress or Progress()
+    progress.start(len(items), _("Restoring from the trash…"))
     with write(db, _("Restore from trash")) as unit:
         for entity, record_id in items:
             _restore(unit, record_kind(entity), record_id)
+            progress.advance()
         unit.operation.label = _operation_label(unit, _("Restore from trash: {name}"), _restored)
         return unit.changes
 
@@ -115,10 +142,16 @@ def purge(db: Database, entity: str, record_id: int) -> ChangeSet:
     return purge_many(db, [(entity, record_id)])
 
 
-def purge_many(db: Database, items: Sequence[tuple[str, int]]) -> ChangeSet:
+def purge_many(
+    db: Database, items: Sequence[tuple[str, int]], progress: Progress | None = None
+) -> ChangeSet:
+    """Delete several records for good in one transaction; cancelling deletes none."""
+    progress = progress or Progress()
+    progress.start(len(items), _("Deleting for good…"))
     with write(db, _("Delete for good")) as unit:
         for entity, record_id in items:
             _purge(unit, record_kind(entity), record_id)
+            progress.advance()
         unit.operation.label = _operation_label(unit, _("Delete for good: {name}"), _purged)
         return unit.changes
 
@@ -297,15 +330,70 @@ def undo_last(db: Database) -> ChangeSet:
         return unit.changes
 
 
+def _last_redoable(session: Session) -> tuple[Operation, Operation] | None:
+    """The most recent undo that can be taken back, and the operation it undid.
+
+    The usual undo stack: undoing moves an operation onto the redo chain, redoing moves it back,
+    and any new operation (not an undo or a redo) clears the chain. Undos later than the newest
+    such operation, not themselves redone yet, form the chain; the newest is redone first.
+    """
+    with_changes = Operation.id.in_(select(Change.operation_id))
+    newest_new = session.scalar(
+        select(func.max(Operation.id)).where(Operation.undoes_id.is_(None), with_changes)
+    )
+    undone = aliased(Operation)
+    row = session.execute(
+        select(Operation, undone)
+        .join(undone, undone.id == Operation.undoes_id)
+        # An undo (of a user's operation), not a redo (which undoes an undo).
+        .where(undone.undoes_id.is_(None), undone.undone_by_id == Operation.id)
+        .where(Operation.undone_by_id.is_(None), with_changes)
+        .where(Operation.id > (newest_new or 0))
+        .order_by(Operation.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def last_redoable_label(db: Database) -> str | None:
+    """The label of the operation ``redo_last`` would apply again (None: nothing to redo)."""
+    with db.read() as session:
+        found = _last_redoable(session)
+        return None if found is None else found[1].label
+
+
+def redo_last(db: Database) -> ChangeSet:
+    """Apply again the operation undone last, as a new operation; it can then be undone again."""
+    with write(db, _("Redo")) as unit:
+        found = _last_redoable(unit.session)
+        if found is None:
+            raise ServiceError(_("There is nothing to redo."))
+        undo, operation = found
+        unit.operation.label = _("Redo: {label}").format(label=operation.label)
+        unit.operation.undoes_id = undo.id  # it undoes the undo
+        for change in reversed(undo.changes):
+            _reverse(unit, change)
+        unit.session.flush()
+        undo.undone_by_id = unit.operation.id
+        operation.undone_by_id = None  # back on the undo stack: Undo takes it back again
+        return unit.changes
+
+
 def _reverse(unit: UnitOfWork, change: Change) -> None:
     kind = record_kind(change.entity)
     action = ChangeAction(change.action)
     if action == ChangeAction.CREATE:
         _trash(unit, kind, change.entity_id)
     elif action == ChangeAction.DELETE:
-        _restore(unit, kind, change.entity_id)
+        links = _links_of(change)
+        _restore(unit, kind, change.entity_id, links)
+        if links:
+            relink(unit.session, links, back=True)
     elif action == ChangeAction.RESTORE:
-        _trash(unit, kind, change.entity_id)
+        links = _links_of(change)
+        if links:
+            relink(unit.session, links, back=False)
+        _trash(unit, kind, change.entity_id, links)
     elif action == ChangeAction.UPDATE:
         record: Any = unit.session.get(kind.model, change.entity_id)
         if record is None or record.deleted_at is not None:

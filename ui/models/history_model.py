@@ -124,9 +124,14 @@ def _vocabulary(entity: str, field: str) -> dict[str, str] | None:
         return labels.agreement_kinds()
     if field == "status" and entity == "partnership":
         return labels.partnership_statuses()
-    if entity == "correspondence" and field in ("direction", "channel", "status"):
-        try:  # the register's own words, where that section is there
-            module = importlib.import_module("ui.sections.correspondence.vocabulary")
+    sections = {
+        "correspondence": ("correspondence", ("direction", "channel", "status")),
+        "delegation": ("delegations", ("direction", "status")),
+    }
+    section, fields = sections.get(entity, ("", ()))
+    if field in fields:
+        try:  # the section's own words, where that section is there
+            module = importlib.import_module(f"ui.sections.{section}.vocabulary")
         except ImportError:
             return None
         names = {"direction": "directions", "channel": "channels", "status": "statuses"}

@@ -23,7 +23,9 @@ from crm.services.errors import Conflict, NotFound, ServiceError, ValidationErro
 from ui import dialogs
 from ui.context import AppContext
 from ui.sections.editor_header import EditorHeader
+from ui.state import ui_state
 from ui.widgets.form import FieldErrors, FormSection
+from ui.widgets.record_history import HistoryGroup
 from ui.widgets.related_records import RelatedPanel
 from ui.widgets.vertical_scroll_area import VerticalScrollArea
 
@@ -136,11 +138,24 @@ class RecordEditor(QStackedWidget):
             self.related = RelatedPanel(self.context, related)
             section.add_row(self.related)
             form.addWidget(section)
+        self.history = HistoryGroup(self.context, expanded=self._history_remembered())
+        self.history.expanded_changed.connect(self._remember_history)
+        form.addWidget(self.history)
         form.addStretch(1)
         # The editor claims the width its fields need; the list beside it gives way.
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
         return page
+
+    def _history_key(self) -> str:
+        return f"editors/{self.kind or 'record'}/historyExpanded"
+
+    def _history_remembered(self) -> bool:
+        value = ui_state().value(self._history_key(), False)
+        return value is True or str(value).lower() == "true"
+
+    def _remember_history(self, expanded: bool) -> None:
+        ui_state().setValue(self._history_key(), expanded)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -150,6 +165,7 @@ class RecordEditor(QStackedWidget):
         self.detail = None
         self.is_new = False
         self._baseline = None
+        self.history.show_for(self.kind, None)
         self.placeholder.setText(self.placeholder_text())
         self.setCurrentIndex(0)
         self._set_dirty(False)
@@ -198,6 +214,7 @@ class RecordEditor(QStackedWidget):
         self.populate(detail)
         if self.related is not None:
             self.related.show_for(detail.id if detail is not None else None)
+        self.history.show_for(self.kind, detail.id if detail is not None else None)
         self.header.set_titles(*self.title_of(detail))
         self.delete_button.setEnabled(detail is not None)
         self.setCurrentIndex(1)

@@ -13,6 +13,7 @@ from crm.services.errors import NotFound, ServiceError
 from crm.services.organisations import OrganisationInput, create_organisation, get_organisation
 from crm.services.partnerships import PartnershipInput, create_partnership, get_partnership
 from crm.services.people import AffiliationInput, PersonInput, create_person, get_person
+from crm.services.progress import Cancelled, Progress
 from crm.services.trash import (
     TrashFilter,
     delete_to_trash,
@@ -169,3 +170,38 @@ def test_trash_list_ids_rows_and_filters(
     assert [r.entity_id for r in organisations] == [organisation_id]
     assert trash_ids(db, limit=1) == ids[:1]
     assert trash_rows(db, [ids[1], 999, ids[0]]) == [rows[1], rows[0]]
+
+
+class _CancelAfter(Progress):
+    """A watcher that presses Cancel once ``count`` records are done."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def advance(self, count: int = 1, text: str | None = None) -> None:
+        if self.snapshot().done + count >= self.count:
+            self.cancel()
+        super().advance(count, text)
+
+
+def test_a_cancelled_purge_deletes_none_of_them(db: Database) -> None:
+    ids = [create_organisation(db, OrganisationInput(name=f"Verein {n}"))[0] for n in range(5)]
+    for organisation_id in ids:
+        delete_to_trash(db, "organisation", organisation_id)
+    with pytest.raises(Cancelled):
+        purge_many(db, [("organisation", i) for i in ids], _CancelAfter(3))
+    assert sorted(item.entity_id for item in trash_items(db)) == sorted(ids)
+    progress = Progress()
+    purge_many(db, [("organisation", i) for i in ids], progress)
+    assert trash_items(db) == []
+    assert progress.snapshot().done == 5
+
+
+def test_a_cancelled_restore_restores_none_of_them(db: Database) -> None:
+    ids = [create_organisation(db, OrganisationInput(name=f"Verein {n}"))[0] for n in range(4)]
+    for organisation_id in ids:
+        delete_to_trash(db, "organisation", organisation_id)
+    with pytest.raises(Cancelled):
+        restore_many(db, [("organisation", i) for i in ids], _CancelAfter(2))
+    assert len(trash_items(db)) == 4

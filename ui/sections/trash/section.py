@@ -18,12 +18,21 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.models.history_model import kind_label
 from ui.models.trash_model import TrashModel
+from ui.progress import ProgressRun
 from ui.sections.section import Section
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.record_table import RecordTable
 
-KINDS = ("partnership", "organisation", "person", "delegation", "correspondence", "project")
+KINDS = (
+    "partnership",
+    "organisation",
+    "person",
+    "delegation",
+    "correspondence",
+    "project",
+    "event",
+)
 RESTORE_KEY = "Ctrl+R"
 PURGE_KEY = "Shift+Del"
 
@@ -145,7 +154,10 @@ class TrashSection(Section):
         if not items:
             return
         self._remember_place()
-        self.context.run(
+        ProgressRun(
+            self.context,
+            self,
+            _("Restoring from the trash"),
             trash.restore_many,
             [(item.entity, item.entity_id) for item in items],
             on_done=lambda changes: self._restored(items, changes),
@@ -169,7 +181,10 @@ class TrashSection(Section):
         if not items or not dialogs.confirm_purge(self, [item.label for item in items]):
             return
         self._remember_place()
-        self.context.run(
+        ProgressRun(
+            self.context,
+            self,
+            _("Deleting for good"),
             trash.purge_many,
             [(item.entity, item.entity_id) for item in items],
             on_done=lambda changes: self._purged(items, changes),
