@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from crm.db.enums import OrganisationKind
 from crm.i18n import _
-from crm.services import organisations
+from crm.services import duplicates, organisations
 from crm.services.organisations import OrganisationDetail, OrganisationInput
 from ui import labels
 from ui.context import AppContext
@@ -20,7 +20,9 @@ from ui.sections.record_editor import RecordEditor
 from ui.widgets.addresses_editor import AddressesEditor
 from ui.widgets.choice_combo import ChoiceCombo, SearchableChoiceCombo
 from ui.widgets.contact_points_editor import ContactPointsEditor
+from ui.widgets.duplicate_dialog import DuplicateCheck
 from ui.widgets.form import Field, FieldErrors, FormSection
+from ui.widgets.merge_dialog import MergeButton
 
 LINE_FIELDS = ("name", "name_latin", "short_name", "city")
 
@@ -31,6 +33,12 @@ class OrganisationEditor(RecordEditor):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.lines: dict[str, QLineEdit] = {}
         super().__init__(context, parent)
+        self.duplicate_check = DuplicateCheck(self, duplicates.organisation_duplicates)
+        self.merge_button = MergeButton(self)
+
+    def save(self, after: Callable[[], None] | None = None) -> bool:
+        """A new record is saved once the user has seen its likely duplicates, if any."""
+        return self.duplicate_check.save(after, super().save)
 
     def placeholder_text(self) -> str:
         return _("Select an organisation to see and edit it,\nor create one with Ctrl+N.")

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from crm.i18n import _
-from crm.services import people
+from crm.services import duplicates, people
 from crm.services.people import PersonDetail, PersonInput
 from ui.context import AppContext
 from ui.countries import country_choices, country_name
@@ -18,7 +18,9 @@ from ui.sections.record_editor import FormErrors, RecordEditor
 from ui.widgets.addresses_editor import AddressesEditor
 from ui.widgets.choice_combo import SearchableChoiceCombo
 from ui.widgets.contact_points_editor import ContactPointsEditor
+from ui.widgets.duplicate_dialog import DuplicateCheck
 from ui.widgets.form import Field, FieldErrors, FormSection
+from ui.widgets.merge_dialog import MergeButton
 
 TEXT_FIELDS = (
     "title",
@@ -40,6 +42,12 @@ class PersonEditor(RecordEditor):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.lines: dict[str, QLineEdit] = {}
         super().__init__(context, parent)
+        self.duplicate_check = DuplicateCheck(self, duplicates.person_duplicates)
+        self.merge_button = MergeButton(self)
+
+    def save(self, after: Callable[[], None] | None = None) -> bool:
+        """A new record is saved once the user has seen its likely duplicates, if any."""
+        return self.duplicate_check.save(after, super().save)
 
     def placeholder_text(self) -> str:
         return _("Select a person to see and edit their details,\nor create one with Ctrl+N.")
