@@ -97,6 +97,8 @@ def record_kinds() -> dict[str, str]:
         "organisation": _("Organisation"),
         "partnership": _("Partnership"),
         "delegation": _("Delegation"),
+        "project": _("Project"),
+        "event": _("Event"),
         "correspondence": _("Correspondence"),
     }
 

@@ -144,8 +144,11 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(_("&Edit"))
         self.undo_controller = UndoController(self)
         self.undo_controller.undone.connect(self._undone)
+        self.undo_controller.redone.connect(self._redone)
         self.undo_action = self.undo_controller.action
+        self.redo_action = self.undo_controller.redo_action
         edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
         edit.addSeparator()
         self.new_action = self._action(_("&New"), self._new, QKeySequence.StandardKey.New)
         self.save_action = self._action(_("&Save"), self._save, QKeySequence.StandardKey.Save)
@@ -293,7 +296,8 @@ class MainWindow(QMainWindow):
         if key is None or self.section(key) is None:
             self._not_openable(kind)
             return
-        self._travel(Place(key, record_id), self._remember_visit)
+        place_id = self.sections[key].place_id(kind, record_id)
+        self._travel(Place(key, place_id), self._remember_visit)
 
     def go_back(self) -> None:
         target = self.places.back_target()
@@ -340,8 +344,12 @@ class MainWindow(QMainWindow):
     def _forget_deleted_places(self, changes: Any) -> None:
         for kind, ids in changes.deleted.items():
             key = section_of_kind(kind)
-            for record_id in ids if key is not None else ():
-                self.places.forget(Place(key, record_id))
+            if key is None:
+                continue
+            section = self.sections.get(key)
+            for record_id in ids:
+                place_id = section.place_id(kind, record_id) if section else record_id
+                self.places.forget(Place(key, place_id))
         self._update_travel_actions()
 
     def _update_travel_actions(self) -> None:
@@ -376,13 +384,23 @@ class MainWindow(QMainWindow):
         if (section := self.current_section()) is not None:
             section.delete_current()
 
-    # --- undo -----------------------------------------------------------------------------
+    # --- undo and redo --------------------------------------------------------------------
 
     def undo(self) -> None:
         self.undo_controller.undo()
 
+    def redo(self) -> None:
+        self.undo_controller.redo()
+
     def _undone(self, changes: Any) -> None:
         self.statusBar().showMessage(_("Undone: {label}").format(label=changes.label))
+        self._show_brought_back(changes)
+
+    def _redone(self, changes: Any, label: str) -> None:
+        self.statusBar().showMessage(_("Redone: {label}").format(label=label or changes.label))
+        self._show_brought_back(changes)
+
+    def _show_brought_back(self, changes: Any) -> None:
         restored = [
             (kind, record_id)
             for kind, ids in changes.created.items()

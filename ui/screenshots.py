@@ -24,6 +24,7 @@ DEFAULT_PICKS = {
     "people": "goldfu",
     "delegations": "nanjing",
     "correspondence": "IZ-2025-0003",
+    "projects": "nakopa",
     "trash": "",
     "history": "",
     "settings": "",
@@ -112,8 +113,9 @@ def take(
         settle(window)
         hits = search(db, query) if query else []
         found = [hit for hit in hits if section_of_kind(hit.kind) == key]
-        if found:
-            window.section(key).show_record(found[0].id)
+        section = window.section(key)
+        if found and section is not None:
+            section.show_record(section.place_id(found[0].kind, found[0].id))
             settle(window)
         target = out / f"{key}.png"
         window.grab().save(str(target))

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 from crm.text import fold
 
 # rowid = id * 8 + kind code, so one record's row is found by rowid, never by a scan.
-KIND_CODES = {"person": 1, "organisation": 2, "partnership": 3, "delegation": 4}
+KIND_CODES = {
+    "person": 1,
+    "organisation": 2,
+    "partnership": 3,
+    "delegation": 4,
+    "project": 5,
+    "event": 6,
+}
 CODE_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
 

@@ -16,7 +16,7 @@ from crm.db.database import Database
 from crm.search.index import KIND_CODES, has_fts, split_rowid
 from crm.text import fold, tokens
 
-RECORD_KINDS = ("person", "organisation", "partnership", "delegation")
+RECORD_KINDS = ("person", "organisation", "partnership", "delegation", "project", "event")
 ALL_KINDS = (*RECORD_KINDS, "correspondence")
 _KIND_ORDER = {kind: position for position, kind in enumerate(ALL_KINDS)}
 CANDIDATES = 200

@@ -131,10 +131,12 @@ def reindex(session: Session, organisation: Organisation) -> None:
 def reindex_dependents(session: Session, organisation_id: int) -> None:
     """Reindex the records whose search text holds the organisation's name.
 
-    People are found by the organisations they work at and partnerships by their partnership
-    association, so renaming, trashing or restoring an organisation must reach them too.
+    People are found by the organisations they work at, partnerships by their partnership
+    association and projects and events by their funder and organiser, so renaming, trashing
+    or restoring an organisation must reach them too.
     """
     from crm.services import partnerships, people
+    from crm.services.projects import reindex_linked
 
     members = select(Affiliation.person_id).where(Affiliation.organisation_id == organisation_id)
     for person in session.scalars(
@@ -147,6 +149,7 @@ def reindex_dependents(session: Session, organisation_id: int) -> None:
         )
     ):
         partnerships.reindex(session, partnership)
+    reindex_linked(session, organisation_id=organisation_id)
 
 
 def _reindex_all(session: Session, organisation: Organisation) -> None:

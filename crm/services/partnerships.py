@@ -258,8 +258,10 @@ def reindex(session: Session, partnership: Partnership) -> None:
 
 
 def _reindex_all(session: Session, partnership: Partnership) -> None:
-    """Reindex the partnership and its delegations, whose search text holds the city's names."""
+    """Reindex the partnership and its delegations, projects and events, whose search text
+    holds the city's names."""
     from crm.search.rebuild import index_delegation
+    from crm.services.projects import reindex_linked
 
     reindex(session, partnership)
     for delegation in session.scalars(
@@ -268,6 +270,7 @@ def _reindex_all(session: Session, partnership: Partnership) -> None:
         )
     ):
         index_delegation(session, delegation, partnership.partner_city)
+    reindex_linked(session, partnership_id=partnership.id)
 
 
 register(

@@ -62,6 +62,7 @@ ENTITY_MODULES = (
     "delegations",
     "correspondence",
     "projects",
+    "events",
 )
 
 

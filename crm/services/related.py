@@ -1,5 +1,6 @@
 """The records related to one record, one click away: a partnership's people, delegations,
-correspondence, projects and events; a person's partnerships, delegations and correspondence.
+correspondence, projects and events; a person's partnerships, delegations and correspondence;
+a project's or an event's partnership, funder or organiser, and events.
 
 Read-only and bounded: each group holds the newest ``limit`` links and the total count.
 """
@@ -53,7 +54,7 @@ def _count(session: Session, statement: Select[tuple[int]]) -> int:
 
 
 def _dates(start: object, end: object) -> str:
-    return f"{start} – {end}" if end and end != start else str(start or "")
+    return f"{start or '…'} – {end}" if end and end != start else str(start or "")
 
 
 def _delegations(session: Session, condition: object, limit: int) -> RelatedGroup:
@@ -223,4 +224,79 @@ def person_related(db: Database, person_id: int, limit: int = LIMIT) -> list[Rel
                 ),
                 limit,
             ),
+        ]
+
+
+def _partnership_group(session: Session, partnership_id: int | None) -> RelatedGroup:
+    partnership = session.get(Partnership, partnership_id) if partnership_id else None
+    if partnership is None or partnership.deleted_at is not None:
+        return RelatedGroup("partnership")
+    since = str(partnership.since_year or "")
+    link = RelatedLink("partnership", partnership.id, partnership_label(partnership), since)
+    return RelatedGroup("partnership", [link], 1)
+
+
+def _organisation_group(session: Session, organisation_ids: list[int | None]) -> RelatedGroup:
+    wanted = [i for i in dict.fromkeys(organisation_ids) if i is not None]
+    found = {
+        o.id: o
+        for o in session.scalars(
+            select(Organisation).where(
+                Organisation.id.in_(wanted), Organisation.deleted_at.is_(None)
+            )
+        )
+    }
+    links = [
+        RelatedLink("organisation", o.id, o.name, o.city or "")
+        for i in wanted
+        if (o := found.get(i)) is not None
+    ]
+    return RelatedGroup("organisation", links, len(links))
+
+
+def _events(session: Session, condition: object, limit: int) -> RelatedGroup:
+    ids = select(Event.id).where(condition, Event.deleted_at.is_(None))  # type: ignore[arg-type]
+    rows = session.scalars(
+        select(Event).where(Event.id.in_(ids)).order_by(Event.starts_at.desc()).limit(limit)
+    )
+    links = [RelatedLink("event", e.id, e.name, e.starts_at.date().isoformat()) for e in rows]
+    return RelatedGroup("event", links, _count(session, ids))
+
+
+def project_related(db: Database, project_id: int, limit: int = LIMIT) -> list[RelatedGroup]:
+    """The project's partnership, its funder and its events."""
+    with db.read() as session:
+        project = session.get(Project, project_id)
+        if project is None or project.deleted_at is not None:
+            raise NotFound("project")
+        return [
+            _partnership_group(session, project.partnership_id),
+            _organisation_group(session, [project.funder_id]),
+            _events(session, Event.project_id == project_id, limit),
+        ]
+
+
+def event_related(db: Database, event_id: int, limit: int = LIMIT) -> list[RelatedGroup]:
+    """The event's partnership, its project and its organiser."""
+    with db.read() as session:
+        event = session.get(Event, event_id)
+        if event is None or event.deleted_at is not None:
+            raise NotFound("event")
+        project = session.get(Project, event.project_id) if event.project_id else None
+        projects = (
+            [
+                RelatedLink(
+                    "project",
+                    project.id,
+                    project.name,
+                    _dates(project.start_date, project.end_date),
+                )
+            ]
+            if project is not None and project.deleted_at is None
+            else []
+        )
+        return [
+            _partnership_group(session, event.partnership_id),
+            RelatedGroup("project", projects, len(projects)),
+            _organisation_group(session, [event.organiser_id]),
         ]

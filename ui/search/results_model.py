@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from crm.i18n import _
 from ui import labels
+from ui.navigation import section_of_kind
 
 if TYPE_CHECKING:
     from crm.search.query import SearchHit
@@ -21,7 +22,10 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_LABEL_ROLE = Qt.ItemDataRole.UserRole + 4
 OPENS_ROLE = Qt.ItemDataRole.UserRole + 5  # True when the app can open this kind yet
 
-OPENABLE_KINDS = frozenset({"person", "partnership"})
+
+def opens(kind: str) -> bool:
+    """Whether the app has a section that opens records of ``kind``."""
+    return section_of_kind(kind) is not None
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -66,9 +70,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == KIND_LABEL_ROLE:
             return labels.label(self._kinds, hit.kind)
         if role == OPENS_ROLE:
-            return hit.kind in OPENABLE_KINDS
+            return opens(hit.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if hit.kind in OPENABLE_KINDS:
+            if opens(hit.kind):
                 return " · ".join(part for part in (hit.name, hit.detail) if part)
             return _("Opens in a later version of Liaison")
         return None

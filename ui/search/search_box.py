@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from crm.i18n import _
 from ui.context import AppContext
 from ui.icons import icon
-from ui.search.results_model import OPENABLE_KINDS, SearchResultsModel
+from ui.search.results_model import SearchResultsModel, opens
 from ui.search.results_popup import ResultsPopup
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ class GlobalSearchBox(QLineEdit):
         hit = self.model.hit(index.row())
         if hit is None:
             return
-        if hit.kind not in OPENABLE_KINDS:
+        if not opens(hit.kind):
             self.not_openable.emit(hit.kind)
             return
         self.popup.hide()

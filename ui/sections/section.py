@@ -32,6 +32,11 @@ class Section(QWidget):
         """The record open in the section, for Back and Forward to return to."""
         return None
 
+    def place_id(self, kind: str, record_id: int) -> int:
+        """The number ``show_record`` takes for a record of ``kind`` (a section of two kinds
+        tells them apart by it); ``current_record_id`` hands back the same number."""
+        return record_id
+
     def show_record(self, record_id: int) -> None:
         """Open one of the section's records (from the search, a link or an undo)."""
 

@@ -20,6 +20,7 @@ def group_title(kind: str) -> str:
     return {
         "person": _("People"),
         "partnership": _("Partnerships"),
+        "organisation": _("Organisations"),
         "delegation": _("Delegations and visits"),
         "correspondence": _("Correspondence"),
         "project": _("Projects"),

@@ -27,11 +27,13 @@ def test_hits_know_whether_the_app_can_open_them() -> None:
         [
             SearchHit("person", 1, "Goldfuß", "", 0.0),
             SearchHit("organisation", 2, "Union of Baltic Cities", "", 0.1),
+            SearchHit("gift", 3, "Porzellanteller", "", 0.2),  # no section shows gifts alone
         ]
     )
     assert model.index(0, 0).data(OPENS_ROLE) is True
-    assert model.index(1, 0).data(OPENS_ROLE) is False
+    assert model.index(1, 0).data(OPENS_ROLE) is True
     assert model.index(1, 0).data(KIND_LABEL_ROLE) == "Organisation"
+    assert model.index(2, 0).data(OPENS_ROLE) is False
 
 
 def test_appending_skips_hits_already_listed() -> None:

@@ -24,7 +24,15 @@ from ui.widgets.filter_bar import FilterBar
 from ui.widgets.record_history import changes_table
 from ui.widgets.record_table import RecordTable
 
-KINDS = ("partnership", "organisation", "person", "delegation", "correspondence", "project")
+KINDS = (
+    "partnership",
+    "organisation",
+    "person",
+    "delegation",
+    "correspondence",
+    "project",
+    "event",
+)
 
 
 class HistorySection(Section):

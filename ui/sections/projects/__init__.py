@@ -1,0 +1,1 @@
+"""Projects and events: projects with partnership, theme, funder, budget and period; events."""
