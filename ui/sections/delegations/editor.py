@@ -8,8 +8,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm.db.enums import DelegationStatus, Direction
 from crm.i18n import _, ngettext
@@ -19,6 +28,7 @@ from crm.services.delegations import DelegationDetail, DelegationInput
 from crm.services.programme import Slot
 from ui.context import AppContext
 from ui.formats import format_date
+from ui.icons import icon
 from ui.sections.delegations import vocabulary
 from ui.sections.delegations.gifts_editor import GiftsEditor
 from ui.sections.delegations.members_editor import MembersEditor
@@ -47,6 +57,35 @@ class DelegationEditor(RecordEditor):
         self._elsewhere_timer.setSingleShot(True)
         self._elsewhere_timer.setInterval(ELSEWHERE_DELAY_MS)
         self._elsewhere_timer.timeout.connect(self._look_up_elsewhere)
+        self.briefing_button = QPushButton(icon("reports"), _("&Briefing…"))
+        self.briefing_button.setToolTip(_("Preview, print or save the briefing (Ctrl+P)"))
+        self.briefing_button.clicked.connect(self.open_briefing)
+        header_row = self.header.layout()
+        assert isinstance(header_row, QHBoxLayout)
+        header_row.insertWidget(1, self.briefing_button, 0, Qt.AlignmentFlag.AlignTop)
+        briefing_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        briefing_key.setContext(Qt.ShortcutContext.WindowShortcut)  # from the list too
+        briefing_key.activated.connect(self.open_briefing)
+
+    def open_briefing(self) -> None:
+        """The briefing shows what is saved: unsaved changes are saved first."""
+        if self.currentIndex() == 0:
+            return
+        if self.is_new or self.is_dirty():
+            self.save(after=self._saved_then_briefing)
+        else:
+            self._show_briefing()
+
+    def _saved_then_briefing(self) -> None:
+        if self.record_id is not None:
+            self.load(self.record_id)
+        self._show_briefing()
+
+    def _show_briefing(self) -> None:
+        from ui.sections.reports.briefing_dialog import open_briefing
+
+        if self.record_id is not None:
+            open_briefing(self.context, self.record_id, self.display_name(), self.window())
 
     def placeholder_text(self) -> str:
         return _("Select a delegation to see and plan it,\nor create one with Ctrl+N.")

@@ -1,0 +1,1 @@
+"""The Reports section: printed overviews, and the preview, printing and saving they share."""
