@@ -10,6 +10,9 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from crm.paths import resource_path
 
@@ -18,6 +21,11 @@ SUPPORTED_LANGUAGES = ("en", "de")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+# A language for one piece of work (a printed report in English while the app is in German):
+# per thread and task, so the app's own language is never changed meanwhile.
+_override: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "liaison_language_override", default=None
+)
 
 
 def system_language() -> str:
@@ -40,31 +48,55 @@ def system_language() -> str:
     return "en"
 
 
+def _catalog(code: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        DOMAIN, localedir=str(resource_path("translations")), languages=[code], fallback=True
+    )
+
+
 def set_language(language: str | None) -> str:
     """Install the catalog for ``language`` (None: the system's); returns the code used."""
     global _translation, _language
     code = language if language in SUPPORTED_LANGUAGES else system_language()
-    _translation = gettext.translation(
-        DOMAIN, localedir=str(resource_path("translations")), languages=[code], fallback=True
-    )
+    _translation = _catalog(code)
     _language = code
     return code
 
 
+@contextmanager
+def language_override(language: str) -> Iterator[str]:
+    """Translate into ``language`` inside the block, in this thread only; yields the code used.
+
+    The app's language (``set_language``) stays as it is, for other threads too.
+    """
+    code = language if language in SUPPORTED_LANGUAGES else "en"
+    token = _override.set((code, _catalog(code)))
+    try:
+        yield code
+    finally:
+        _override.reset(token)
+
+
+def _active() -> gettext.NullTranslations:
+    override = _override.get()
+    return _translation if override is None else override[1]
+
+
 def current_language() -> str:
-    return _language
+    override = _override.get()
+    return _language if override is None else override[0]
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translation.pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 def N_(message: str) -> str:

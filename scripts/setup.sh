@@ -9,10 +9,12 @@ QT_PACKAGES="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 lib
 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth \
 fonts-dejavu-core"
+# The report tests read the PDFs back with poppler's pdftotext, pdffonts and pdfinfo.
+TEST_PACKAGES="poppler-utils"
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     missing=""
-    for package in $QT_PACKAGES python3-venv; do
+    for package in $QT_PACKAGES $TEST_PACKAGES python3-venv; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
             || missing="$missing $package"
     done
@@ -26,6 +28,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 elif [ "$(id -u)" != 0 ]; then
     echo "setup: not root, so no Debian packages installed; Qt needs:"
     echo "  sudo apt-get install $QT_PACKAGES"
+    echo "and the report tests need: sudo apt-get install $TEST_PACKAGES"
 fi
 
 PYTHON="${PYTHON:-python3}"

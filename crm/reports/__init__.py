@@ -1,0 +1,143 @@
+"""Printed reports: the delegation briefing and the office's other sheets, as PDF.
+
+``build_report`` makes the PDF of a ``ReportRequest``; ``write_report`` saves it atomically.
+Importing this package is cheap: ReportLab, the fonts and the report modules are loaded the
+first time a report is built (importing ReportLab takes about a tenth of a second, each font a
+few milliseconds to some tens), so the app starts without them.
+
+The pieces the reports are built from, for any new report:
+- crm.reports.page: the office's pages (letterhead, running header, footer with "page X of Y"
+  and the printed-on date, the confidential marking, A4 or Letter) and ``render``;
+- crm.reports.tables: headings that keep with what follows, field lists, tables whose header
+  repeats on every page;
+- crm.reports.text: user text into safe Paragraph markup, a font per script, right-to-left
+  reordered; crm.reports.fonts: the shipped fonts;
+- crm.reports.formats and crm.reports.labels: dates, countries, languages, vocabularies in the
+  report's language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm.i18n import _, language_override
+from crm.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+
+REPORT_KINDS: tuple[str, ...] = ("briefing", "partnerships", "evaluation", "contacts", "gifts")
+LANGUAGES: tuple[str, ...] = ("de", "en")
+PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
+
+__all__ = [
+    "LANGUAGES",
+    "PAGE_SIZES",
+    "REPORT_KINDS",
+    "ReportRequest",
+    "build_report",
+    "write_report",
+]
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str  # "briefing" | "partnerships" | "evaluation" | "contacts" | "gifts"
+    language: str = "de"  # "de" | "en"
+    page_size: str = "A4"  # "A4" | "Letter"
+    delegation_id: int | None = None  # briefing; contacts of a delegation
+    person_ids: tuple[int, ...] = ()  # contacts: a selection
+    organisation_ids: tuple[int, ...] = ()
+    since: date | None = None  # evaluation, gifts
+    until: date | None = None
+    confidential: bool = False
+
+
+def _check(request: ReportRequest) -> None:
+    if request.kind not in REPORT_KINDS:
+        raise ServiceError(
+            _("There is no report “{kind}”; choose one of {choices}.").format(
+                kind=request.kind, choices=", ".join(REPORT_KINDS)
+            )
+        )
+    if request.language not in LANGUAGES:
+        raise ServiceError(
+            _("Reports are printed in German (de) or English (en), not “{language}”.").format(
+                language=request.language
+            )
+        )
+    if request.page_size not in PAGE_SIZES:
+        raise ServiceError(
+            _("The page size is A4 or Letter, not “{size}”.").format(size=request.page_size)
+        )
+    if request.since and request.until and request.until < request.since:
+        raise ServiceError(_("The period ends before it starts."))
+
+
+def build_report(db: Database, request: ReportRequest) -> bytes:
+    """The PDF of ``request``; ServiceError (a message for the user) for bad input, such as
+    a delegation that does not exist."""
+    _check(request)
+    if request.kind == "briefing":
+        from crm.reports.briefing import build_briefing, read_request
+
+        data = read_request(db, request)  # its errors in the language of the person asking
+        with language_override(request.language):
+            return build_briefing(db, request, data=data)
+    raise ServiceError(_("This report is not available yet."))
+
+
+def write_report(db: Database, request: ReportRequest, path: Path) -> None:
+    """Build the report and save it at ``path`` atomically: a temporary file in the same
+    folder, then renamed over ``path``; on any error nothing is left behind."""
+    data = build_report(db, request)
+    path = Path(path)
+    try:
+        descriptor, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+        )
+    except OSError as error:
+        raise ServiceError(_cannot_write(path, error)) from error
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _set_default_mode(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise ServiceError(_cannot_write(path, error)) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _cannot_write(path: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return _("The report cannot be saved as {path}: {reason}.").format(path=path, reason=reason)
+
+
+def _set_default_mode(path: Path) -> None:
+    """A temporary file is private (0600); the report gets the mode a new file would get.
+
+    The umask is read from /proc (setting it to read it would race with other threads);
+    elsewhere the usual 022 is assumed.
+    """
+    if os.name != "posix":
+        return
+    mask = 0o022
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                mask = int(line.split()[1], 8)
+    os.chmod(path, 0o666 & ~mask)
