@@ -182,14 +182,9 @@ def protocol_section(data: BriefingData, width: float) -> list[Any]:
         body.append(data_table(headers, rows, (50, 54, 70), width))
         missing = [p.name for p in people if not (p.form_of_address or p.salutation)]
         if missing:
-            body.append(
-                paragraph(
-                    Markup(
-                        f"{small(_('No form of address recorded for:'))} "
-                        f"{small(', '.join(missing))}"
-                    )
-                )
-            )
+            # Not inside the f-string: gettext's extractor does not look into f-strings.
+            lead = small(_("No form of address recorded for:"))
+            body.append(paragraph(Markup(f"{lead} {small(', '.join(missing))}")))
     else:
         body.append(note(_("No forms of address are recorded.")))
     if data.notes:
