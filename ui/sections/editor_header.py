@@ -11,33 +11,39 @@ from ui.widgets.elided_label import ElidedLabel
 
 
 class EditorHeader(QFrame):
+    """The title has the whole width (long names wrap between words, never cut); the summary
+    and the buttons share the line below it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editorHeader")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 16, 20, 14)
-        row.setSpacing(8)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 14, 20, 12)
+        outer.setSpacing(4)
         self.title = QLabel()
         self.title.setObjectName("editorTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)  # long names must not widen the editor
         self.title.setMinimumWidth(120)
+        outer.addWidget(self.title)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(8)
         self.subtitle = ElidedLabel()
         self.subtitle.setObjectName("editorSubtitle")
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        row.addLayout(titles, 1)
+        self.buttons.addWidget(self.subtitle, 1)
         self.delete_button = QPushButton(icon("trash"), _("Move to trash"))
         self.delete_button.setToolTip(_("Move to trash (Del in the list)"))
         self.save_button = QPushButton(icon("check"), _("Save"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
-        row.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.buttons.addWidget(self.delete_button)
+        self.buttons.addWidget(self.save_button)
+        outer.addLayout(self.buttons)
+
+    def add_button(self, button: QWidget) -> None:
+        """A section's own action (Briefing…, More actions), placed before Move to trash."""
+        self.buttons.insertWidget(self.buttons.indexOf(self.delete_button), button)
 
     def set_titles(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
-        self.subtitle.setVisible(bool(subtitle))

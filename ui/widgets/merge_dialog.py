@@ -176,10 +176,7 @@ class MergeButton(QObject):
         self.button.setMenu(menu)
         self.button.setStyleSheet("QPushButton::menu-indicator { image: none; width: 0; }")
         self.button.setFixedWidth(self.button.sizeHint().height() + 4)  # a small square
-        row = editor.header.layout()
-        row.insertWidget(
-            row.indexOf(editor.delete_button), self.button, 0, Qt.AlignmentFlag.AlignTop
-        )
+        editor.header.add_button(self.button)
         # Usable exactly when Move to trash is: a saved record is on screen.
         self._follow_delete_button()
         editor.delete_button.installEventFilter(self)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -60,9 +59,7 @@ class DelegationEditor(RecordEditor):
         self.briefing_button = QPushButton(icon("reports"), _("&Briefing…"))
         self.briefing_button.setToolTip(_("Preview, print or save the briefing (Ctrl+P)"))
         self.briefing_button.clicked.connect(self.open_briefing)
-        header_row = self.header.layout()
-        assert isinstance(header_row, QHBoxLayout)
-        header_row.insertWidget(1, self.briefing_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.add_button(self.briefing_button)
         briefing_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         briefing_key.setContext(Qt.ShortcutContext.WindowShortcut)  # from the list too
         briefing_key.activated.connect(self.open_briefing)

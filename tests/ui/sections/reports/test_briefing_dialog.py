@@ -58,7 +58,9 @@ def test_the_briefing_button_opens_the_preview(
     button = editor.briefing_button
     assert button.isVisible()
     assert button.text() == "&Briefing…"
-    assert editor.header.layout().indexOf(button) == 1  # beside Move to trash and Save
+    buttons = editor.header.buttons
+    # Just before Move to trash and Save.
+    assert buttons.indexOf(button) == buttons.indexOf(editor.header.delete_button) - 1
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, window, wait_idle)
 
