@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from crm.db.base import Trashable
@@ -20,12 +20,14 @@ from crm.db.models import (
     Correspondence,
     Delegation,
     DelegationMember,
+    Event,
     Operation,
     Organisation,
     PartnerCity,
     Partnership,
     Person,
     ProgrammeItem,
+    Project,
 )
 from crm.services.partnerships import label as partnership_label
 from crm.services.people import display_name
@@ -43,23 +45,28 @@ OPENABLE: dict[str, type[Trashable]] = {
     "partnership": Partnership,
     "delegation": Delegation,
     "correspondence": Correspondence,
+    "project": Project,
+    "event": Event,
 }
 
 
 @dataclass(frozen=True)
 class UpcomingItem:
-    """One line of the agenda: a delegation arriving or leaving, or a programme item."""
+    """One line of the agenda: a delegation arriving or leaving, a programme item, or an event
+    (a conference, an anniversary, a network meeting)."""
 
-    what: str  # "arrival", "departure" (the visit's first and last day) or "programme"
+    what: str  # "arrival", "departure" (the visit's first and last day), "programme", "event"
     day: date
     starts_at: datetime | None  # in the given zone; None when no time is known
     ends_at: datetime | None
-    title: str  # the programme item's title, or the delegation's for arrival and departure
+    title: str  # the programme item's or event's title, the delegation's for arrival/departure
     venue: str | None
-    delegation_id: int
+    delegation_id: int | None  # None for an event
     delegation_title: str
-    direction: str  # incoming, outgoing
-    partner: str | None  # the partner city, when the visit belongs to a partnership
+    direction: str  # incoming, outgoing; "" for an event
+    partner: str | None  # the partner city, when the visit or event belongs to a partnership
+    event_id: int | None = None
+    event_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,11 +208,27 @@ def _upcoming(session: Session, today: date, days: int, zone: tzinfo) -> list[Up
         .order_by(Delegation.start_date, Delegation.id)
     )
     delegations = {d.id: d for d in session.scalars(visits)}
+    start_at = datetime.combine(today, time(0), zone)
+    end_at = datetime.combine(last_day + timedelta(days=1), time(0), zone)
+    events = list(
+        session.scalars(
+            select(Event)
+            .where(
+                Event.deleted_at.is_(None),
+                Event.starts_at < end_at,
+                # Still running today (an event without an end lasts its first day).
+                or_(Event.starts_at >= start_at, Event.ends_at >= start_at),
+            )
+            .order_by(Event.starts_at, Event.id)
+        )
+    )
+    partner_ids = {d.partnership_id for d in delegations.values()}
+    partner_ids |= {e.partnership_id for e in events}
+    partners = _partner_names(session, partner_ids)
+    items: list[UpcomingItem] = [_event_item(e, today, zone, partners) for e in events]
     if not delegations:
-        return []
-    partners = _partner_names(session, {d.partnership_id for d in delegations.values()})
+        return _in_agenda_order(items, start_at)
     times = _member_times(session, set(delegations), zone)
-    items: list[UpcomingItem] = []
 
     def add(
         what: str,
@@ -242,8 +265,6 @@ def _upcoming(session: Session, today: date, days: int, zone: tzinfo) -> list[Up
         ):
             end = delegation.end_date
             add("departure", delegation, end, departures.get(end))
-    start_at = datetime.combine(today, time(0), zone)
-    end_at = datetime.combine(last_day + timedelta(days=1), time(0), zone)
     programme = session.scalars(
         select(ProgrammeItem)
         .where(
@@ -265,10 +286,36 @@ def _upcoming(session: Session, today: date, days: int, zone: tzinfo) -> list[Up
             item.title,
             item.venue,
         )
-    order = {"arrival": 0, "programme": 1, "departure": 2}
+    return _in_agenda_order(items, start_at)
+
+
+def _event_item(
+    event: Event, today: date, zone: tzinfo, partners: dict[int | None, str]
+) -> UpcomingItem:
+    starts = event.starts_at.astimezone(zone)
+    ends = event.ends_at.astimezone(zone) if event.ends_at is not None else None
+    running = starts.date() < today  # began earlier: listed today, all day
+    return UpcomingItem(
+        what="event",
+        day=today if running else starts.date(),
+        starts_at=None if running else starts,
+        ends_at=None if running else ends,
+        title=event.name,
+        venue=", ".join(part for part in (event.venue, event.city) if part) or None,
+        delegation_id=None,
+        delegation_title="",
+        direction="",
+        partner=partners.get(event.partnership_id),
+        event_id=event.id,
+        event_kind=event.kind,
+    )
+
+
+def _in_agenda_order(items: list[UpcomingItem], midnight: datetime) -> list[UpcomingItem]:
+    order = {"arrival": 0, "event": 1, "programme": 1, "departure": 2}
     # A day reads top to bottom: untimed arrivals first, then by the clock.
     items.sort(
-        key=lambda i: (i.day, i.starts_at is not None, i.starts_at or start_at, order[i.what])
+        key=lambda i: (i.day, i.starts_at is not None, i.starts_at or midnight, order[i.what])
     )
     return items
 

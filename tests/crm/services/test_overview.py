@@ -16,6 +16,7 @@ from crm.db.models import (
     Correspondence,
     Delegation,
     DelegationMember,
+    Event,
     PartnerCity,
     Partnership,
     Person,
@@ -286,3 +287,48 @@ def test_recent_changes_name_who_when_and_the_record_to_open(db: Database) -> No
     older = get_overview(db, TODAY, zone=BERLIN, recent=3).recent[-1]
     assert (older.kind, older.record_id) == ("partnership", first)
     assert older.at.tzinfo is not None and older.label
+
+
+def test_events_of_the_next_two_weeks_are_on_the_agenda(db: Database, office: Office) -> None:
+    with db.write_session() as session, session.begin():
+        conference = Event(
+            name="EUROCITIES Kultur-Forum",
+            kind="conference",
+            starts_at=at(day(7), "09:00"),
+            ends_at=at(day(8), "17:00"),
+            venue="Kongresshalle",
+            city="Leipzig",
+            partnership_id=office.partnerships["kiew"],
+        )
+        running = Event(
+            name="Lichtfest-Woche",
+            kind="festival",
+            starts_at=at(day(-2), "18:00"),
+            ends_at=at(day(3), "23:00"),
+        )
+        over = Event(name="Empfang", kind="reception", starts_at=at(day(-3), "18:00"))
+        later = Event(
+            name="Netzwerktreffen", kind="network_meeting", starts_at=at(day(15), "10:00")
+        )
+        trashed = Event(
+            name="Abgesagt",
+            kind="other",
+            starts_at=at(day(2), "10:00"),
+            deleted_at=datetime.now(UTC),
+        )
+        session.add_all([conference, running, over, later, trashed])
+        session.flush()
+        ids = {"conference": conference.id, "running": running.id}
+    events = [i for i in get_overview(db, TODAY, zone=BERLIN).upcoming if i.what == "event"]
+    assert [(e.day, e.title, e.event_id) for e in events] == [
+        (TODAY, "Lichtfest-Woche", ids["running"]),  # under way: listed today, all day
+        (day(7), "EUROCITIES Kultur-Forum", ids["conference"]),
+    ]
+    assert events[0].starts_at is None
+    forum = events[1]
+    assert forum.starts_at is not None and forum.starts_at.strftime("%H:%M") == "09:00"
+    assert (forum.venue, forum.partner, forum.event_kind) == (
+        "Kongresshalle, Leipzig",
+        "Kiew",
+        "conference",
+    )

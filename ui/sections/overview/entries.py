@@ -57,6 +57,12 @@ def _travel_tag(item: UpcomingItem) -> str:
     return _("Arrival") if item.what == "arrival" else _("Departure")
 
 
+def event_kinds() -> dict[str, str]:
+    from ui.sections.projects.vocabulary import event_kinds as kinds
+
+    return {str(key): label for key, label in kinds().items()}
+
+
 def upcoming_lines(items: tuple[UpcomingItem, ...], today: date) -> list[Line | str]:
     lines: list[Line | str] = []
     day: date | None = None
@@ -70,7 +76,19 @@ def upcoming_lines(items: tuple[UpcomingItem, ...], today: date) -> list[Line | 
             lead = f"{clock(item.starts_at)}–{clock(item.ends_at)}"
         else:
             lead = clock(item.starts_at)
-        if item.what == "programme":
+        if item.what == "event":
+            where = [item.venue or "", item.partner or ""]
+            lines.append(
+                Line(
+                    lead,
+                    item.title,
+                    " · ".join(part for part in where if part),
+                    tag=event_kinds().get(item.event_kind or "", ""),
+                    kind="event",
+                    record_id=item.event_id,
+                )
+            )
+        elif item.what == "programme":
             where = [item.venue or "", item.partner or item.delegation_title]
             lines.append(
                 Line(

@@ -12,7 +12,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from crm.db.database import Database
-from crm.db.models import Correspondence, Delegation, PartnerCity, Partnership, ProgrammeItem
+from crm.db.models import (
+    Correspondence,
+    Delegation,
+    Event,
+    PartnerCity,
+    Partnership,
+    ProgrammeItem,
+)
 from crm.services.partnerships import PartnershipInput, create_partnership
 from ui.sections.overview import section as overview_module
 from ui.sections.overview.cards import Card, Line, LineWidget
@@ -261,3 +268,35 @@ def test_lines_without_a_record_are_not_clickable(qtbot: QtBot) -> None:
     qtbot.addWidget(widget)
     assert not widget.openable
     assert widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_an_event_is_on_the_agenda_with_its_kind_and_a_click_opens_it(
+    qtbot: QtBot, context: Any, db: Database
+) -> None:
+    with db.write_session() as session, session.begin():
+        event = Event(
+            name="4. Asienkonferenz",
+            kind="conference",
+            starts_at=datetime.combine(day(3), time(9, 0)).astimezone(UTC),
+            venue="Kongresshalle am Zoo",
+            city="Leipzig",
+        )
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    section = OverviewSection(context)
+    qtbot.addWidget(section)
+    section.resize(1200, 900)
+    section.show()
+    section.activate()
+    wait(qtbot, context)
+    (line,) = section.upcoming.line_widgets
+    assert (line.line.lead, line.line.text, line.line.tag) == (
+        "09:00",
+        "4. Asienkonferenz",
+        "Conference",
+    )
+    assert line.line.detail == "Kongresshalle am Zoo, Leipzig"
+    with qtbot.waitSignal(context.open_record, timeout=WAIT_MS) as opened:
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert opened.args == ["event", event_id]
