@@ -69,6 +69,17 @@ def test_register_an_incoming_letter_and_find_it_when_the_follow_up_is_due(
     assert column_texts(section, "reference") == [reference]
     assert section.filter_bar.count.text() == "1 entry"
 
+    # Due in three days: the Overview lists it among the follow-ups, and a click opens it.
+    window.go_to("overview")
+    wait_idle(window)
+    overview = window.section("overview")
+    [line] = [w for w in overview.follow_ups.line_widgets if w.line.kind == "correspondence"]
+    assert line.line.text == "Invitation to the Kyiv Days 2026"
+    assert line.line.tag == "in 3 days"
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    wait_idle(window)
+    assert window.current_key == "correspondence" and section.current_id() == entry_id
+
     def settle() -> None:
         wait_idle(window)
 
