@@ -1,9 +1,11 @@
 """The office profile as a form: the name and city printed on sheets, the home country that
-phone numbers are read in, the correspondence prefix, the language of printed sheets, the logo."""
+phone numbers are read in, the scheme of the register's reference numbers, the language of
+printed sheets, the logo."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,19 +41,40 @@ def choose_logo_file(parent: QWidget) -> str | None:
     return path or None
 
 
-def _load_office(db: Any) -> tuple[OfficeProfile, bytes | None]:
+def _load_office(db: Any) -> tuple[OfficeProfile, bytes | None, str]:
     from crm.services.office import get_logo, get_profile
+    from crm.services.references import get_scheme
 
-    return get_profile(db), get_logo(db)
+    return get_profile(db), get_logo(db), get_scheme(db)
 
 
-def _save_office(db: Any, profile: OfficeProfile, logo: bytes | None, logo_changed: bool) -> Any:
+def _save_office(
+    db: Any, profile: OfficeProfile, logo: bytes | None, logo_changed: bool, scheme: str | None
+) -> Any:
+    """``scheme``: the new reference number scheme, None when unchanged. It is checked before
+    anything is saved, so a bad scheme leaves the whole profile as it was."""
     from crm.services.office import save_logo, save_profile
+    from crm.services.references import check_scheme, save_scheme, series
 
+    if scheme is not None:
+        scheme = check_scheme(scheme)
+        profile = replace(profile, reference_prefix=series(scheme)[:12] or "IZ")
     changes = save_profile(db, profile)
     if logo_changed:
         changes = save_logo(db, logo)
+    if scheme is not None:
+        changes = save_scheme(db, scheme)
     return changes
+
+
+def example_reference(scheme: str) -> str:
+    """The scheme's number 42 of this year, or "" when it is not a usable scheme yet."""
+    from crm.services.references import check_scheme, format_reference
+
+    try:
+        return format_reference(check_scheme(scheme), date.today().year, 42)
+    except ValidationError:
+        return ""
 
 
 class OfficeForm(QWidget):
@@ -74,13 +97,8 @@ class OfficeForm(QWidget):
         self.city.setPlaceholderText(_("e.g. Leipzig"))
         office.add_row(Field(_("Office &name"), self.office_name))
         office.add_row(Field(_("C&ity"), self.city), self._country_field())
-        self.prefix = QLineEdit()
-        self.prefix.setPlaceholderText("IZ")
-        self.prefix.setMaxLength(12)
         self.print_language = ChoiceCombo([("de", "Deutsch"), ("en", "English")])
-        prefix = Field(_("Correspondence &prefix"), self.prefix)
-        self.errors.add("reference_prefix", prefix)
-        office.add_row(prefix, Field(_("Printed sheets in"), self.print_language))
+        office.add_row(self._scheme_field(), Field(_("Printed sheets in"), self.print_language))
         office.add_row(self._logo_row())
         column.addWidget(office)
         buttons = QHBoxLayout()
@@ -96,6 +114,37 @@ class OfficeForm(QWidget):
         field = Field(_("Co&untry (phone numbers without + are read as from here)"), self.country)
         self.errors.add("country", field)
         return field
+
+    def _scheme_field(self) -> Field:
+        box = QWidget()
+        lines = QVBoxLayout(box)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        self.scheme = QLineEdit()
+        self.scheme.setPlaceholderText("IZ-{year}-{number:04d}")
+        self.scheme.setToolTip(
+            _(
+                "{year} is the year of the entry; {number} counts up from 1 each year, "
+                "{number:04d} with four digits."
+            )
+        )
+        self.scheme_example = QLabel()
+        self.scheme_example.setObjectName("fieldCaption")
+        lines.addWidget(self.scheme)
+        lines.addWidget(self.scheme_example)
+        self.scheme.textChanged.connect(self._show_example)
+        self._loaded_scheme = ""
+        self.scheme_field = Field(_("Reference numbers of the re&gister"), box)
+        self.errors.add("reference_scheme", self.scheme_field)
+        return self.scheme_field
+
+    def _show_example(self, scheme: str) -> None:
+        example = example_reference(scheme)
+        self.scheme_example.setText(
+            _("For example {reference}").format(reference=example)
+            if example
+            else _("Use {year} and {number}, e.g. IZ-{year}-{number:04d}")
+        )
 
     def _logo_row(self) -> QWidget:
         row = QWidget()
@@ -120,12 +169,13 @@ class OfficeForm(QWidget):
     def load(self) -> None:
         self.context.run(_load_office, on_done=self._loaded, busy=False)
 
-    def _loaded(self, loaded: tuple[OfficeProfile, bytes | None]) -> None:
-        self.profile, logo = loaded
+    def _loaded(self, loaded: tuple[OfficeProfile, bytes | None, str]) -> None:
+        self.profile, logo, scheme = loaded
+        self._loaded_scheme = scheme
+        self.scheme.setText(scheme)
         self.office_name.setText(self.profile.office_name)
         self.city.setText(self.profile.city)
         self.country.set_value(self.profile.country)
-        self.prefix.setText(self.profile.reference_prefix)
         self.print_language.set_value(self.profile.language)
         self._set_logo(logo, changed=False)
         self._logo_changed = False
@@ -166,7 +216,6 @@ class OfficeForm(QWidget):
             office_name=self.office_name.text().strip(),
             city=self.city.text().strip(),
             country=self.country.value() or "",
-            reference_prefix=self.prefix.text().strip() or "IZ",
             language=self.print_language.value() or "de",
         )
 
@@ -176,6 +225,7 @@ class OfficeForm(QWidget):
             self.current_profile(),
             self.logo,
             self._logo_changed,
+            None if self.scheme.text().strip() == self._loaded_scheme else self.scheme.text(),
             on_done=self._saved,
             on_error=self._failed,
         )

@@ -4,6 +4,7 @@ and the list of keyboard shortcuts, used as a protocol officer would."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from crm.db.database import Database
 from crm.services.office import OfficeProfile, get_logo, get_profile, save_profile
+from crm.services.references import get_scheme
 from crm.settings import load_settings
 from ui.sections.settings import office_form
 from ui.sections.settings import section as settings_module
@@ -43,12 +45,16 @@ def test_office_profile_is_edited_and_shown_in_the_toolbar(
     form.city.clear()
     form.city.insert("Liepāja")  # QTest types ASCII only: as pasted
     form.country.set_value("LV")
-    form.prefix.clear()
-    qtbot.keyClicks(form.prefix, "LIE")
+    assert form.scheme.text() == "IZ-{year}-{number:04d}"
+    form.scheme.clear()
+    qtbot.keyClicks(form.scheme, "LIE/{year}/{number:03d}")
+    year = date.today().year
+    assert form.scheme_example.text() == f"For example LIE/{year}/042"
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     wait_idle(window)
     profile = get_profile(db)
     assert (profile.city, profile.country, profile.reference_prefix) == ("Liepāja", "LV", "LIE")
+    assert get_scheme(db) == "LIE/{year}/{number:03d}"
     assert window.office.text() == "Bureau of International Relations and Protocol · Liepāja"
     assert window.statusBar().currentMessage() == "Office profile saved."
 
@@ -122,3 +128,19 @@ def test_shortcuts_are_listed(settings: Any) -> None:
     assert rows["Find…"] == "Ctrl+K, Ctrl+F"
     assert rows["Back"] == "Alt+Left"
     assert rows["Save"] == "Ctrl+S"
+
+
+def test_a_reference_scheme_without_a_number_is_refused_at_the_field(
+    qtbot: QtBot, window: Any, settings: Any, db: Database, wait_idle: Callable[[Any], None]
+) -> None:
+    form = settings.office
+    form.city.clear()
+    form.city.insert("Göteborg")
+    form.scheme.clear()
+    qtbot.keyClicks(form.scheme, "IZ-{year}")
+    assert form.scheme_example.text().startswith("Use {year} and {number}")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(window)
+    assert "Use {year} and {number} in the scheme" in form.scheme_field.error.text()
+    assert get_scheme(db) == "IZ-{year}-{number:04d}"
+    assert get_profile(db).city != "Göteborg"  # nothing of the profile was saved either
