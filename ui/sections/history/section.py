@@ -3,6 +3,8 @@ the operation chosen shows its changes field by field (old and new value) below 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -35,6 +37,31 @@ KINDS = (
 )
 
 
+def periods() -> dict[str, str]:
+    return {
+        "today": _("Today"),
+        "week": _("Last 7 days"),
+        "month": _("Last 30 days"),
+        "year": _("This year"),
+        "last_year": _("Last year"),
+    }
+
+
+def period_range(period: str | None, today: date) -> dict[str, date]:
+    """The ``since`` and ``until`` days (both included) of a period of the When filter."""
+    if period == "today":
+        return {"since": today}
+    if period == "week":
+        return {"since": today - timedelta(days=6)}
+    if period == "month":
+        return {"since": today - timedelta(days=29)}
+    if period == "year":
+        return {"since": date(today.year, 1, 1)}
+    if period == "last_year":
+        return {"since": date(today.year - 1, 1, 1), "until": date(today.year - 1, 12, 31)}
+    return {}
+
+
 class HistorySection(Section):
     key = "history"
 
@@ -55,6 +82,9 @@ class HistorySection(Section):
         )
         self.actor = self.filter_bar.add_combo(
             ChoiceCombo([], empty=_("Everyone")), _("Changed by"), 9
+        )
+        self.period = self.filter_bar.add_combo(
+            ChoiceCombo(list(periods().items()), empty=_("Any time")), _("When"), 9
         )
         layout.addWidget(self.filter_bar)
 
@@ -123,6 +153,7 @@ class HistorySection(Section):
                 text=self.filter_bar.text_value(),
                 kind=self.kind.value(),
                 actor=self.actor.value(),
+                **period_range(self.period.value(), date.today()),
             )
         )
 

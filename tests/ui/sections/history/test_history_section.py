@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from crm.db.database import Database
+from crm.db.models import Operation
 from crm.services.trash import delete_to_trash
+from ui.sections.history.section import period_range
 
 
 def click_row(qtbot: QtBot, table: Any, row: int, column: int = 2) -> None:
@@ -110,3 +113,38 @@ def test_double_click_on_a_change_opens_the_record(
     wait_idle(window)
     assert window.current_key == "partnerships"
     assert window.section("partnerships").current_record_id() == sample.partnership_ids["Houston"]
+
+
+def test_the_when_filter_narrows_the_history_to_a_period(
+    qtbot: QtBot, sample: Any, window: Any, wait_idle: Callable[[Any], None], db: Database
+) -> None:
+    with db.write_session() as session, session.begin():
+        # An edit from last year, as an older office file holds.
+        last_year = datetime(date.today().year - 1, 6, 15, 9, 30, tzinfo=UTC)
+        session.add(Operation(at=last_year, actor="k.sommer", label="Edit person: Olena Koval"))
+    window.go_to("history")
+    wait_idle(window)
+    history = window.section("history")
+    everything = len(labels(history))
+    history.period.set_value("today")
+    wait_idle(window)
+    assert len(labels(history)) == everything - 1  # the sample was made today
+    assert "Edit person: Olena Koval" not in labels(history)
+    history.period.set_value("last_year")
+    wait_idle(window)
+    assert labels(history) == ["Edit person: Olena Koval"]
+    history.period.set_value(None)
+    wait_idle(window)
+    assert len(labels(history)) == everything
+
+
+def test_periods_cover_whole_days() -> None:
+    today = date(2026, 12, 5)
+    assert period_range("today", today) == {"since": today}
+    assert period_range("week", today) == {"since": date(2026, 11, 29)}
+    assert period_range("year", today) == {"since": date(2026, 1, 1)}
+    assert period_range("last_year", today) == {
+        "since": date(2025, 1, 1),
+        "until": date(2025, 12, 31),
+    }
+    assert period_range(None, today) == {}
