@@ -13,7 +13,13 @@ The pieces the reports are built from, for any new report:
 - crm.reports.text: user text into safe Paragraph markup, a font per script, right-to-left
   reordered; crm.reports.fonts: the shipped fonts;
 - crm.reports.formats and crm.reports.labels: dates, countries, languages, vocabularies in the
-  report's language.
+  report's language;
+- crm.reports.report_data and crm.reports.report_parts: what the office's lists share (the
+  partnerships by city, a period, a city in every spelling, column widths that fit).
+
+The reports, each read (``*_data``) apart from its layout: the briefing (briefing.py), the
+partnership overview (partnerships.py), the evaluation for a period (evaluation.py, its rule in
+evaluation_rule.py), the contact sheet (contacts.py) and the gift register (gifts.py).
 """
 
 from __future__ import annotations
@@ -80,17 +86,37 @@ def _check(request: ReportRequest) -> None:
         raise ServiceError(_("The period ends before it starts."))
 
 
+# The module of each report but the briefing: ``read_request(db, request)`` reads its data
+# (ServiceError for bad input), ``build(db, request, data)`` lays it out as a PDF.
+_MODULES = {
+    "partnerships": "crm.reports.partnerships",
+    "evaluation": "crm.reports.evaluation",
+    "contacts": "crm.reports.contacts",
+    "gifts": "crm.reports.gifts",
+}
+
+
 def build_report(db: Database, request: ReportRequest) -> bytes:
     """The PDF of ``request``; ServiceError (a message for the user) for bad input, such as
-    a delegation that does not exist."""
+    a delegation that does not exist.
+
+    The data is read before the report's language is set, so an error is in the language of
+    the person asking; the report itself is laid out in the language asked for.
+    """
     _check(request)
     if request.kind == "briefing":
         from crm.reports.briefing import build_briefing, read_request
 
-        data = read_request(db, request)  # its errors in the language of the person asking
+        data = read_request(db, request)
         with language_override(request.language):
             return build_briefing(db, request, data=data)
-    raise ServiceError(_("This report is not available yet."))
+    from importlib import import_module
+
+    module = import_module(_MODULES[request.kind])
+    report_data = module.read_request(db, request)
+    with language_override(request.language):
+        pdf: bytes = module.build(db, request, report_data)
+    return pdf
 
 
 def write_report(db: Database, request: ReportRequest, path: Path) -> None:

@@ -15,6 +15,7 @@ from crm.db.enums import (
     DelegationStatus,
     Direction,
     GiftDirection,
+    OrganisationKind,
     PartnershipKind,
     PartnershipStatus,
     ProgrammeKind,
@@ -75,6 +76,24 @@ def contact_kinds() -> dict[str, str]:
         ContactKind.FAX: _("Fax"),
         ContactKind.EMAIL: _("Email"),
         ContactKind.WEB: _("Web"),
+    }
+
+
+def organisation_kinds() -> dict[str, str]:
+    return {
+        OrganisationKind.CITY_ADMINISTRATION: _("City administration"),
+        OrganisationKind.EMBASSY: _("Embassy"),
+        OrganisationKind.CONSULATE: _("Consulate"),
+        OrganisationKind.NGO: _("NGO"),
+        OrganisationKind.PARTNERSHIP_ASSOCIATION: _("Partnership association"),
+        OrganisationKind.UNIVERSITY: _("University"),
+        OrganisationKind.NETWORK: _("Network"),
+        OrganisationKind.FUNDER: _("Funder"),
+        OrganisationKind.GOVERNMENT: _("Government"),
+        OrganisationKind.COMPANY: _("Company"),
+        OrganisationKind.CULTURAL_INSTITUTION: _("Cultural institution"),
+        OrganisationKind.MEDIA: _("Media"),
+        OrganisationKind.OTHER: _("Other"),
     }
 
 

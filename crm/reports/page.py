@@ -3,7 +3,8 @@
 The first page carries the office's letterhead (name, city, logo); the following pages a
 running header with the office and the report's subject. Every page has a footer with the
 printed-on date and "page X of Y" (the total is known only at the end, so the footers are
-drawn when the document is saved), and, when asked, the "confidential" marking.
+drawn when the document is saved), and, when asked, the "confidential" marking. A report with
+many columns (the partnership overview, the evaluation) is printed landscape.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ class PageSetup:
     subject: str  # what it is about: the delegation's title
     confidential: bool
     printed_on: date
+    landscape: bool = False  # the long side across
+
+
+def page_dimensions(page_size: str, landscape: bool = False) -> tuple[float, float]:
+    """Width and height of the paper in points, turned when ``landscape``."""
+    short, long = PAGE_SIZES[page_size]
+    return (long, short) if landscape else (short, long)
 
 
 def setup_for(
@@ -55,6 +63,7 @@ def setup_for(
     title: str,
     subject: str,
     today: date | None = None,
+    landscape: bool = False,
 ) -> PageSetup:
     """The pages of a report for ``request``: the office's name, city and logo from settings."""
     from crm.services.office import get_logo, get_profile
@@ -69,12 +78,13 @@ def setup_for(
         subject=subject,
         confidential=request.confidential,
         printed_on=today or date.today(),
+        landscape=landscape,
     )
 
 
-def frame_width(page_size: str) -> float:
+def frame_width(page_size: str, landscape: bool = False) -> float:
     """The width text and tables have on the page."""
-    return PAGE_SIZES[page_size][0] - 2 * MARGIN_X
+    return page_dimensions(page_size, landscape)[0] - 2 * MARGIN_X
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -112,7 +122,7 @@ class _Decorations:
 
     def __init__(self, setup: PageSetup) -> None:
         self.setup = setup
-        self.width, self.height = PAGE_SIZES[setup.page_size]
+        self.width, self.height = page_dimensions(setup.page_size, setup.landscape)
         self.logo = _logo_reader(setup.logo)
         self.styles = styles()
         self.confidential = _("Confidential")
@@ -237,7 +247,7 @@ def render(setup: PageSetup, story: Sequence[Any]) -> bytes:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     decorations = _Decorations(setup)
-    width, height = PAGE_SIZES[setup.page_size]
+    width, height = page_dimensions(setup.page_size, setup.landscape)
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
@@ -254,7 +264,7 @@ def render(setup: PageSetup, story: Sequence[Any]) -> bytes:
         initialFontName=fonts.base_font(),
         initialFontSize=9,
     )
-    frame_w = frame_width(setup.page_size)
+    frame_w = frame_width(setup.page_size, setup.landscape)
     first = Frame(
         MARGIN_X,
         MARGIN_BOTTOM,

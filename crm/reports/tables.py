@@ -124,10 +124,14 @@ def lead_height(flowable: Any, width: float) -> float:
     """How tall the start of ``flowable`` is: what must fit under a heading with it.
 
     For a table that is its first rows (it may break after them), for a subsection its own
-    room; for anything else the whole of it.
+    room; for anything else (a block kept together) the whole of it.
     """
     if isinstance(flowable, _flowables().KeepRoom):
         return float(flowable.room(width))
+    from reportlab.platypus import KeepTogether
+
+    if isinstance(flowable, KeepTogether):  # all of it, measured part by part
+        return float(sum(child.wrap(width, 1_000_000)[1] for child in flowable._content))
     rows = getattr(flowable, "lead_rows", None)
     if rows is not None:
         flowable.wrap(width, 1_000_000)
@@ -152,13 +156,21 @@ def note(text: Cell) -> Any:
     return paragraph(text, styles().muted)
 
 
+def keep_together(flowables: Sequence[Any]) -> Any:
+    """A short block (a summary table and its note) that moves to the next page whole rather
+    than break; one taller than a page still breaks."""
+    from reportlab.platypus import KeepTogether
+
+    return KeepTogether(list(flowables))
+
+
 def spacer(height_mm: float = 3) -> Any:
     from reportlab.platypus import Spacer
 
     return Spacer(1, height_mm * MM)
 
 
-def _table_style(rows: int, *, header: bool, zebra: bool) -> Any:
+def _table_style(rows: int, *, header: bool, zebra: bool, header_rows: int = 1) -> Any:
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle
 
@@ -175,10 +187,11 @@ def _table_style(rows: int, *, header: bool, zebra: bool) -> Any:
     ]
     first_body = 0
     if header:
-        first_body = 1
+        first_body = header_rows
+        last = header_rows - 1
         commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(look.ACCENT)),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(look.ACCENT)),
+            ("BACKGROUND", (0, 0), (-1, last), colors.HexColor(look.ACCENT)),
+            ("LINEBELOW", (0, 0), (-1, last), 0.8, colors.HexColor(look.ACCENT)),
         ]
     if zebra and rows > first_body:
         commands.append(
@@ -197,6 +210,57 @@ def _widths(weights: Sequence[float], total: float) -> list[float]:
     return [weight * scale for weight in weights]
 
 
+_ALIGNMENTS = {"left": 0, "center": 1, "right": 2}
+
+
+@cache
+def aligned(style: Any, align: str) -> Any:
+    """``style`` with its text set "left", "center" or "right" (one style per pair)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    if align == "left":
+        return style
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=_ALIGNMENTS[align])
+
+
+def _header_rows(
+    headers: Sequence[str],
+    aligns: Sequence[str],
+    groups: Sequence[tuple[str, int]] | None,
+) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
+    """The header row, or with ``groups`` two rows: the groups' titles over their columns'
+    headers; a column outside any group (a group without a title) has its header over both
+    rows. Returns the rows and the table commands that join and rule them."""
+    from reportlab.lib import colors
+
+    s = styles()
+    cells = [
+        paragraph(strong(title), aligned(s.header_cell, aligns[index]))
+        for index, title in enumerate(headers)
+    ]
+    if not groups:
+        return [cells], []
+    assert sum(span for _title, span in groups) == len(headers)
+    upper: list[Any] = []
+    lower: list[Any] = []
+    commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, 1), "BOTTOM")]
+    column = 0
+    for title, span in groups:
+        last = column + span - 1
+        if title:
+            upper += [paragraph(strong(title), aligned(s.header_cell, "center"))]
+            upper += [""] * (span - 1)
+            lower += cells[column : last + 1]
+            commands.append(("SPAN", (column, 0), (last, 0)))
+            commands.append(("LINEBELOW", (column, 0), (last, 0), 0.4, colors.white))
+        else:
+            upper += cells[column : last + 1]
+            lower += [""] * span
+            commands += [("SPAN", (inner, 0), (inner, 1)) for inner in range(column, last + 1)]
+        column = last + 1
+    return [upper, lower], commands
+
+
 def data_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -204,26 +268,42 @@ def data_table(
     width: float,
     *,
     bold_first: bool = False,
+    aligns: Sequence[str] | None = None,
+    groups: Sequence[tuple[str, int]] | None = None,
 ) -> Any:
     """A table with a header row repeated on every page; ``weights`` share out ``width``.
 
-    With ``bold_first`` the first column's plain text is set in bold.
+    With ``bold_first`` the first column's plain text is set in bold. ``aligns`` sets each
+    column "left", "center" or "right" (numbers). ``groups`` adds a header row above that
+    names groups of columns, as (title, how many columns); a group with an empty title is
+    columns whose own header stands over both rows.
     """
     from reportlab.platypus import Table
 
     s = styles()
-    data: list[list[Any]] = [[paragraph(strong(title), s.header_cell) for title in headers]]
+    column_aligns = list(aligns or ["left"] * len(headers))
+    data, commands = _header_rows(headers, column_aligns, groups)
+    header_rows = len(data)
     for row in rows:
         data.append(
             [
-                _cell(value, s.cell_bold if bold_first and index == 0 else s.cell)
+                _cell(
+                    value,
+                    aligned(
+                        s.cell_bold if bold_first and index == 0 else s.cell,
+                        column_aligns[index],
+                    ),
+                )
                 for index, value in enumerate(row)
             ]
         )
     widths = _widths(weights, width)
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(_table_style(len(data), header=True, zebra=True))
-    table.lead_rows = 2  # the header and the first row
+    table = Table(data, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    style = _table_style(len(data), header=True, zebra=True, header_rows=header_rows)
+    for command in commands:
+        style.add(*command)
+    table.setStyle(style)
+    table.lead_rows = header_rows + 1  # the header and the first row
     return table
 
 

@@ -108,7 +108,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     db = open_database(resolve_target(args, settings), create=False)
     try:
         delegation_id = find_delegation(db, args.delegation)
-        language = args.lang or _office_language(get_profile(db).language)
+        language = args.lang or office_language(get_profile(db).language)
         request = ReportRequest(
             kind="briefing",
             language=language,
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _office_language(profile_language: str) -> str:
+def office_language(profile_language: str) -> str:
     if profile_language in ("de", "en"):
         return profile_language
     language = current_language()

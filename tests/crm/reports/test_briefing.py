@@ -252,7 +252,7 @@ def test_unknown_or_trashed_delegation_is_a_clear_error(
             ReportRequest("gifts", since=date(2026, 2, 1), until=date(2026, 1, 1)),
             "ends before it starts",
         ),
-        (ReportRequest("partnerships"), "not available yet"),
+        (ReportRequest("contacts"), "Choose a delegation, or the people"),
     ],
 )
 def test_bad_requests(office_db: Database, request_: ReportRequest, message: str) -> None:
