@@ -25,6 +25,7 @@ from crm.i18n import _
 from crm.paths import default_database_path
 
 BUSY_TIMEOUT_MS = 10_000
+FETCH_BATCH = 10_000  # rows per fetch of an id list
 
 
 def database_url(target: str | Path | None) -> tuple[str, Path | None]:
@@ -177,7 +178,11 @@ class Database:
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
                 cursor.execute(str(compiled), params)
-                return [row[0] for row in cursor.fetchall()]
+                ids: list[int] = []
+                # In batches: fetchall() of a million rows would first build a million tuples.
+                while batch := cursor.fetchmany(FETCH_BATCH):
+                    ids.extend(row[0] for row in batch)
+                return ids
             finally:
                 cursor.close()
                 connection.rollback()

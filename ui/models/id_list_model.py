@@ -8,7 +8,8 @@ rows it names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -65,8 +66,9 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         self._filters = filters
         self._sort = default_sort
         self._descending = False
-        self._ids: list[int] = []
-        self._row_index: dict[int, int] | None = {}
+        # An array of 64-bit ids: a million of them take 8 MB, as a list 36 MB.
+        self._ids: array[int] = array("q")
+        self._order_only = False  # the next load only changes the order (a sort)
         self._cache: dict[int, Row | None] = {}
         self._generation = 0
         self._loading = False
@@ -119,6 +121,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
     def set_sort(self, key: str, descending: bool) -> None:
         if (key, descending) != (self._sort, self._descending):
             self._sort, self._descending = key, descending
+            self._order_only = not self._loading
             self.reload()
 
     def set_sort_quietly(self, key: str, descending: bool) -> None:
@@ -134,6 +137,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         """
         self._generation += 1
         generation = self._generation
+        same_records, self._order_only = self._order_only, False
         self._loading = True
         query = self.id_query()
         if not self._ids:
@@ -152,7 +156,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
             self._sort,
             self._descending,
             frozenset(self._cache),  # a copy: the worker must not read the live cache
-            on_done=lambda loaded: self._apply_ids(generation, *loaded),
+            on_done=lambda loaded: self._apply_ids(generation, same_records, *loaded),
         )
 
     def _load_first_page(
@@ -168,8 +172,8 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         sort: str,
         descending: bool,
         cached: frozenset[int],
-    ) -> tuple[list[int], list[Row]]:
-        ids = query(db, filters, sort, descending, None)
+    ) -> tuple[array[int], list[Row]]:
+        ids = array("q", query(db, filters, sort, descending, None))  # here, off the GUI thread
         first = [i for i in ids[:PAGE_SIZE] if i not in cached]
         return ids, self.fetch_rows(db, first) if first else []
 
@@ -182,7 +186,9 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         self._set_ids([self.row_id(row) for row in rows])
         self.endResetModel()
 
-    def _apply_ids(self, generation: int, ids: list[int], first_page: list[Row]) -> None:
+    def _apply_ids(
+        self, generation: int, same_records: bool, ids: array[int], first_page: list[Row]
+    ) -> None:
         if generation != self._generation:
             return
         self._loading = False
@@ -194,7 +200,8 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             self._set_ids(ids)
             self.endInsertRows()
-        elif len(ids) == shown and set(ids) == set(self._ids):
+        # A new sort order alone keeps the records: no need to compare a million ids as sets.
+        elif len(ids) == shown and (same_records or set(ids) == set(self._ids)):
             self._reorder(ids)
         else:
             self.beginResetModel()
@@ -202,18 +209,18 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
             self.endResetModel()
         self.loaded.emit()
 
-    def _set_ids(self, ids: list[int]) -> None:
-        self._ids = list(ids)
-        self._row_index = None
+    def _set_ids(self, ids: Iterable[int]) -> None:
+        self._ids = ids if isinstance(ids, array) else array("q", ids)
 
-    @property
-    def _rows_by_id(self) -> dict[int, int]:
-        # Built on first use: a fresh list of 100,000 ids is shown without it.
-        if self._row_index is None:
-            self._row_index = {record_id: row for row, record_id in enumerate(self._ids)}
-        return self._row_index
+    def _row_in_list(self, record_id: int) -> int | None:
+        # A scan in C: a few milliseconds over a million ids, where a dict of them would hold
+        # about 100 MB for the few lookups an edit or a selection needs.
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
 
-    def _reorder(self, ids: list[int]) -> None:
+    def _reorder(self, ids: array[int]) -> None:
         """Same records, new order: a layout change keeps the selection on its records."""
         if ids == self._ids:
             return
@@ -221,8 +228,10 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         old = self.persistentIndexList()
         old_ids = [self._ids[index.row()] for index in old]
         self._set_ids(ids)
+        # A selected row has an index per column: look each record up once.
+        rows = {record_id: self._row_in_list(record_id) or 0 for record_id in set(old_ids)}
         new = [
-            self.index(self._rows_by_id[record_id], index.column())
+            self.index(rows[record_id], index.column())
             for record_id, index in zip(old_ids, old, strict=True)
         ]
         self.changePersistentIndexList(old, new)
@@ -238,7 +247,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
             return
         for record_id in changes.updated.get(self.kind, set()):
             self._cache.pop(record_id, None)
-            row = self._rows_by_id.get(record_id)
+            row = self._row_in_list(record_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         # New and deleted records change the list; an edit may move a record in the order or
@@ -257,7 +266,7 @@ class IdListModel(QAbstractTableModel, Generic[Row]):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: int) -> int | None:
-        return self._rows_by_id.get(record_id)
+        return self._row_in_list(record_id)
 
     def ids(self) -> list[int]:
         return list(self._ids)
