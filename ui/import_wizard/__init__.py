@@ -1,0 +1,1 @@
+"""The import wizard: people and organisations from vCard, CSV and Excel files."""
