@@ -24,6 +24,15 @@ class Settings:
     language: str = ""  # "" follows the system; "de" or "en"
     database: str = ""  # "" is the default file in the user's data directory
     last_section: str = ""  # "": the first section (the Overview)
+    # Mail (crm.mail.config): this computer's way out, with the officer's own login; the
+    # password is in the OS keyring, never here.
+    mail_server: str = ""
+    mail_port: int = 0  # 0: the usual port of the security chosen (587 or 465)
+    mail_security: str = "starttls"  # "starttls" or "tls" (implicit TLS)
+    mail_user: str = ""  # "": the server takes mail without logging in
+    mail_sender: str = ""  # the From address
+    mail_sender_name: str = ""
+    mail_ca_file: str = ""  # "": the system's certificate authorities
 
 
 def settings_path() -> Path:

@@ -58,10 +58,13 @@ class ReportPane(QWidget):
         self.print_button = QPushButton(_("&Print…"))
         self.print_button.setToolTip(_("Print (Ctrl+P)"))
         self.save_button = QPushButton(_("Save as P&DF…"))
-        for button in (self.print_button, self.save_button):
+        self.mail_button = QPushButton(_("Send by &email…"))
+        self.mail_button.setToolTip(_("Attach the report to a new email message"))
+        for button in (self.print_button, self.save_button, self.mail_button):
             self.preview.add_button(button)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_report)
+        self.mail_button.clicked.connect(self.mail_report)
         self.preview.add_notice(self.banner)
         layout.addWidget(self.preview, 1)
 
@@ -136,6 +139,7 @@ class ReportPane(QWidget):
         self._busy = busy
         self.print_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
+        self.mail_button.setEnabled(not busy)
         self.busy_changed.emit(busy)
 
     def _with_pdf(self, action: Callable[[ReportOptions, bytes], None]) -> None:
@@ -155,6 +159,24 @@ class ReportPane(QWidget):
 
     def save_report(self) -> None:
         self._with_pdf(self._save)
+
+    def mail_report(self) -> None:
+        self._with_pdf(self._mail)
+
+    def _mail(self, options: ReportOptions, data: bytes) -> None:
+        """A new message with the PDF attached under the name Save would offer; sent about a
+        delegation, its register entry is linked to the delegation."""
+        from ui.mail.compose_dialog import compose_with_file
+
+        name = pdf_output.safe_file_name(self._file_name(options))
+        compose_with_file(
+            self.context,
+            self.window(),
+            f"{name}.pdf",
+            data,
+            subject=name,
+            delegation_id=options.delegation_id,
+        )
 
     def _print(self, options: ReportOptions, data: bytes) -> None:
         if pdf_output.print_pdf(self.window(), data, self._file_name(options)):

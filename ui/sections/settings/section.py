@@ -1,5 +1,6 @@
 """Settings: the office profile (kept in the database, shared by everyone in the office) and
-what belongs to this computer (language, which database file), and the keyboard shortcuts."""
+what belongs to this computer (language, which database file, mail), and the keyboard
+shortcuts."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from crm.settings import load_settings, save_settings
 from ui.context import AppContext
 from ui.language import chosen_language, language_choices, save_language
 from ui.sections.section import Section
+from ui.sections.settings.mail_form import MailForm
 from ui.sections.settings.office_form import OfficeForm
 from ui.sections.settings.shortcuts import ShortcutTable
 from ui.widgets.choice_combo import ChoiceCombo
@@ -62,6 +64,8 @@ class SettingsSection(Section):
         self.office = OfficeForm(context)
         column.addWidget(self.office)
         column.addWidget(self._computer_section())
+        self.mail = MailForm(context)
+        column.addWidget(self.mail)
         shortcuts = FormSection(_("Keyboard shortcuts"))
         self.shortcuts = ShortcutTable()
         shortcuts.add_row(self.shortcuts)
@@ -119,6 +123,7 @@ class SettingsSection(Section):
         self.database_path.setText(self.context.db.display_name)
         self.default_database.setEnabled(bool(load_settings().database))
         self.shortcuts.show_actions(self.window().actions())
+        self.mail.load()
 
     def save(self) -> None:
         self.office.save()
