@@ -1,14 +1,14 @@
 """A working section: the filter bar, the list and the editor beside it, and the actions
-that tie them together (select, new, save, move to trash, jump to a record)."""
+that tie them together (select, new, save, move to trash, export, jump to a record)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from crm.i18n import _
 from crm.services import trash
@@ -25,6 +25,9 @@ from ui.widgets.record_table import RecordTable
 
 class RecordSection(Section):
     """A section of records: a list beside an editor."""
+
+    # A file was exported from the list (its path): where "Send by email" will hook in.
+    exported = Signal(str)
 
     def __init__(
         self,
@@ -46,6 +49,9 @@ class RecordSection(Section):
         layout.setSpacing(0)
         layout.addWidget(filter_bar)
         self.table = RecordTable()
+        # Several rows can be chosen (Shift, Ctrl) to export them; the editor shows the
+        # current one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.set_record_model(model)
         self.table.set_placeholder(self.empty_text)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -62,7 +68,14 @@ class RecordSection(Section):
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
+        self.export_action = QAction(_("Export…"), self.table)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.triggered.connect(self.export_list)
+        self.export_action.setVisible(self.export_kind() is not None)
         self.table.addAction(self.delete_action)
+        self._export_dialog: Any = None
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
 
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.open_requested.connect(lambda: self.editor.first_input().setFocus())
@@ -91,6 +104,37 @@ class RecordSection(Section):
         if not self._activated:
             self._activated = True
             self.model.reload()
+
+    # --- the list's context menu -------------------------------------------------------------
+
+    def context_menu_actions(self) -> list[QAction | None]:
+        """The entries of the list's context menu, None for a separator. Sections and later
+        features add theirs here (import and export of the list, for instance)."""
+        actions: list[QAction | None] = [self.delete_action]
+        if self.model.kind in ("person", "organisation"):
+            import_action = QAction(_("Import…"), self.table)
+            import_action.triggered.connect(self.import_records)
+            actions += [None, import_action]
+        if self.export_action.isVisible():
+            actions += [self.export_action] if len(actions) > 1 else [None, self.export_action]
+        return actions
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self.table)
+        for action in self.context_menu_actions():
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def import_records(self) -> None:
+        """People or organisations from a file, with the import wizard."""
+        from ui.import_wizard.wizard import open_import_wizard
+
+        kind = "organisations" if self.model.kind == "organisation" else "people"
+        open_import_wizard(self, self.context, kind)
 
     # --- list -------------------------------------------------------------------------------
 
@@ -240,6 +284,48 @@ class RecordSection(Section):
             dialogs.show_error(self, str(error))
         else:
             self.context.worker.unhandled_error.emit(error)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def export_kind(self) -> str | None:
+        """What the list exports as (crm.io's kinds), or None when it has no export."""
+        from ui.widgets.export_dialog import export_kind_of
+
+        return export_kind_of(self.model.kind)
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, in the list's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [record_id for row in rows if (record_id := self.model.id_at(row)) is not None]
+
+    def export_list(self) -> None:
+        """File ▸ Export… and the list's context menu: the list as filtered, or the rows
+        chosen when there are several."""
+        kind = self.export_kind()
+        if kind is None:
+            return
+        from ui.widgets.export_dialog import ExportDialog, ListToExport
+
+        previous = self._export_dialog
+        if previous is not None:
+            previous.close()
+            if previous.run is None or previous.run.finished:
+                previous.deleteLater()
+        current = self.current_record_id()
+        listed = ListToExport(
+            kind=kind,
+            filters=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+            count=self.model.rowCount(),
+            selected=tuple(self.selected_ids()),
+            current=(current, self.editor.display_name()) if current is not None else None,
+        )
+        dialog = ExportDialog(self.context, listed, self)
+        dialog.exported.connect(self.exported)
+        # Kept until the next export: the export it started runs on after it closes.
+        self._export_dialog = dialog
+        dialog.open()
 
     # --- remembered layout ------------------------------------------------------------------
 
