@@ -9,8 +9,9 @@ QT_PACKAGES="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 lib
 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth \
 fonts-dejavu-core"
-# The report tests read the PDFs back with poppler's pdftotext, pdffonts and pdfinfo.
-TEST_PACKAGES="poppler-utils"
+# The report tests read the PDFs back with poppler's pdftotext, pdffonts and pdfinfo; the
+# desktop file and the AppStream data are checked with their validators.
+TEST_PACKAGES="poppler-utils desktop-file-utils appstream"
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     missing=""

@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
-from crm.i18n import set_language
-from crm.paths import APP_NAME
+from crm.i18n import _, set_language
+from crm.paths import APP_NAME, resource_path
 from crm.settings import load_settings
 from ui import dialogs
 from ui.main_window import MainWindow
+from ui.single_instance import InstanceGuard, database_identity
 from ui.style import apply_style
 
 if TYPE_CHECKING:
     from crm.db.database import Database
 
 ORGANISATION = "Liaison"
+# The desktop file's name (resources/linux/) and the app id Wayland groups windows by.
+APP_ID = "org.liaison.Liaison"
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 EXIT_REFUSED = 2
+FIRST_PAINT_WAIT_MS = 500
+
+
+def app_icon() -> QIcon:
+    """Liaison's icon in every size drawn (resources/icons/app; Qt loads a size when used)."""
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        icon.addFile(str(resource_path("icons", "app", f"liaison-{size}.png")), QSize(size, size))
+    return icon
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -37,18 +53,63 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     """Qt's own dialogs and buttons in the user's language (qtbase_de.qm and the like)."""
     QLocale.setDefault(QLocale(language))
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
-        return translator
+    for folder in qt_translation_folders():
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            return translator
     return None
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own catalogs are: Qt's answer, then PySide6's folder (in a PyInstaller
+    bundle that is _internal/PySide6/Qt/translations, which Qt may not report)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    if bundle_root is not None:
+        folders.append(str(Path(bundle_root, "PySide6", "Qt", "translations")))
+    return list(dict.fromkeys(folder for folder in folders if folder))
 
 
 def _open_database(target: str | None) -> Database:
     # Imported here, on the worker: SQLAlchemy and the migrations load after the window shows.
     from crm.db.database import Database
 
-    return Database.open(target)
+    database = Database.open(target)
+    # The models too, here rather than on the GUI thread when the first section is built.
+    import crm.db.models  # noqa: F401
+
+    return database
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once ``window`` has been painted for the first time (or after
+    ``FIRST_PAINT_WAIT_MS`` at the latest: a window started minimised is not painted)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)  # after this paint has been drawn
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
 
 
 def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
@@ -58,14 +119,38 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     settings = load_settings()
     language = set_language(settings.language or None)
-    install_qt_translations(app, language)
+    target = db_target or settings.database or None
+    # One window per database: a second start brings the running one forward and ends here.
+    guard = InstanceGuard(target, app)
+    if not guard.claim() and guard.forward():
+        if sys.stderr is not None:  # None in a windowed program (Windows)
+            sys.stderr.write(
+                _(
+                    "Liaison is already open on {database}; its window was brought to the front."
+                ).format(database=database_identity(target))
+                + "\n"
+            )
+        return 0
+    qt_catalog = install_qt_translations(app, language)
     apply_style(app)
+    quit_after = None
+    if os.environ.get("LIAISON_QUIT_AFTER_MS"):  # the smoke test and the start-up benchmark
+        from ui import startup_probe
+
+        quit_after = startup_probe.quit_after_ms()
+    if quit_after is not None:
+        startup_probe.install_before_window(app)
+        startup_probe.trace("language", f"{language} qt-catalog={'yes' if qt_catalog else 'no'}")
 
     window = MainWindow()
+    guard.activation_requested.connect(lambda: bring_forward(window))
+    if quit_after is not None:
+        startup_probe.StartupProbe(app, window, guard, quit_after)
     window.show()
-    target = db_target or settings.database or None
     status = {"code": 0}
 
     def refused(error: Exception) -> None:
@@ -82,9 +167,23 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     def start() -> None:
         window.worker.submit(_open_database, target, on_done=window.set_database, on_error=refused)
 
-    QTimer.singleShot(0, start)
+    # The database opens once the window has been painted: importing SQLAlchemy on the
+    # worker meanwhile would hold the interpreter's lock and delay that first paint.
+    FirstPaint(window, start)
     code = app.exec()
     if window.isVisible():
         window.close()
     window.deleteLater()
+    guard.release()
+    guard.deleteLater()
     return status["code"] or code
+
+
+def bring_forward(window: MainWindow) -> None:
+    """Show the window on top and give it the focus (restored if it was minimised)."""
+    window.setWindowState(
+        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+    )
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ui.sections.section import Section
 
 STATUS_TIMEOUT_MS = 8000
+WARM_UP_AFTER_MS = 250  # after the first section's data, before anyone clicks further
 # Ctrl+digit reaches the first nine sections; these keys are the ones people know from elsewhere.
 EXTRA_SECTION_KEYS: dict[str, list[QKeySequence | str]] = {
     "history": ["Ctrl+H"],
@@ -138,6 +139,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        self.import_action = self._action(_("&Import…"), self.import_records)
+        self.import_action.setEnabled(False)
+        file_menu.addAction(self.import_action)
+        self.export_action = self._action(_("&Export…"), self.export_list, "Ctrl+E")
+        self.export_action.setEnabled(False)
+        file_menu.addAction(self.export_action)
+        file_menu.aboutToShow.connect(self._update_export_action)
+        self.mail_action = self._action(_("New e&mail message…"), self.compose_mail)
+        self.mail_action.setEnabled(False)
+        file_menu.addAction(self.mail_action)
+        file_menu.addSeparator()
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
 
@@ -220,6 +232,10 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
+        from ui.mail.export_offer import MailExportOffer
+
+        self.mail_offer = MailExportOffer(self)  # "Send … by email" after an export
+        self.statusBar().addPermanentWidget(self.mail_offer)
         self.statusBar().setSizeGripEnabled(False)
 
     # --- the database -----------------------------------------------------------------------
@@ -230,9 +246,6 @@ class MainWindow(QMainWindow):
         from crm.settings import load_settings
 
         self.context = AppContext(db, self.worker, self)
-        # First in the worker's queue: the section loads below find the mappers configured
-        # and their statements compiled.
-        self.context.run(warm_up, busy=False)
         self.context.status_message.connect(
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
@@ -245,12 +258,26 @@ class MainWindow(QMainWindow):
         self.search.setEnabled(True)
         for action in (self.new_action, self.save_action, self.delete_action, self.find_action):
             action.setEnabled(True)
+        self.import_action.setEnabled(True)
+        self.mail_action.setEnabled(True)
         self.database_label.setText(_("Database: {name}").format(name=db.display_name))
         self.database_label.setToolTip(db.display_name)
         self.undo_controller.attach(self.context)
         self._load_office()
         last = load_settings().last_section
         self.go_to(last if self.sidebar.is_available(last) else self._first_section())
+        # Once the first section has its data (the worker is idle) and has been painted: run
+        # before, or beside, the warm-up would hold the Overview back. The sections opened
+        # next find the mappers configured, their statements compiled and the phone-number
+        # tables loaded.
+        context = self.context
+        self.worker.idle.connect(
+            # The window as the timer's context: no warm-up once it is gone.
+            lambda: QTimer.singleShot(
+                WARM_UP_AFTER_MS, self, lambda: context.run(warm_up, busy=False)
+            ),
+            Qt.ConnectionType.SingleShotConnection,
+        )
 
     def _load_office(self) -> None:
         from crm.services.office import get_profile
@@ -277,6 +304,9 @@ class MainWindow(QMainWindow):
             return None
         section = make_section(key, self.context)
         section.restore_state(ui_state())
+        exported = getattr(section, "exported", None)
+        if exported is not None:
+            exported.connect(self._offer_export_by_mail)
         self.sections[key] = section
         self.stack.addWidget(section)
         return section
@@ -362,6 +392,51 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(section)
         self.sidebar.select(key)
         section.activate()
+        self._update_export_action()
+
+    def _offer_export_by_mail(self, path: str) -> None:
+        if self.context is not None:
+            self.mail_offer.offer(self.context, path)
+
+    def compose_mail(self) -> None:
+        """File ▸ New email message…: any files attached, sent and entered in the register."""
+        if self.context is None:
+            return
+        from ui.mail.compose_dialog import open_compose
+
+        open_compose(self.context, self)
+
+    def import_records(self) -> None:
+        """File ▸ Import…: the import wizard, for organisations when that list is shown."""
+        if self.context is None:
+            return
+        from ui.import_wizard.wizard import open_import_wizard
+
+        kind = "organisations" if self.current_key == "organisations" else "people"
+        open_import_wizard(self, self.context, kind)
+
+    def _exportable(self) -> Any:
+        """The current section when its list can be exported, else None."""
+        section = self.current_section()
+        kind = getattr(section, "export_kind", None)
+        return section if kind is not None and kind() is not None else None
+
+    def _update_export_action(self) -> None:
+        self.export_action.setEnabled(self.context is not None and self._exportable() is not None)
+
+    def export_list(self) -> None:
+        """File ▸ Export…: the current list as filtered, or the rows chosen in it."""
+        section = self._exportable()
+        if section is None:
+            self.statusBar().showMessage(
+                _(
+                    "Open a list to export: people, organisations, partnerships, delegations or "
+                    "the correspondence register."
+                ),
+                STATUS_TIMEOUT_MS,
+            )
+            return
+        section.export_list()
 
     def _not_openable(self, kind: str) -> None:
         self.statusBar().showMessage(
