@@ -57,7 +57,7 @@ def _key(message: Any) -> tuple[str | None, Any]:
     return context.decode() if isinstance(context, bytes) else context, ident
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("language", ["de", "en", "sv"])  # Swedish: started, not complete
 def test_compiled_catalog_matches_source(language: str) -> None:
     folder = TRANSLATIONS / language / "LC_MESSAGES"
     with (folder / "liaison.po").open("rb") as stream:
@@ -91,3 +91,15 @@ def test_no_translated_string_hides_inside_an_f_string() -> None:
         if pattern.search(line)
     ]
     assert not hidden, hidden
+
+
+def test_swedish_is_started_with_the_main_screens_words() -> None:
+    with (TRANSLATIONS / "sv" / "LC_MESSAGES" / "liaison.po").open("rb") as stream:
+        catalog = read_po(stream)
+    for english, swedish in (
+        ("Overview", "Översikt"),
+        ("&Save", "&Spara"),
+        ("Trash", "Papperskorg"),
+    ):
+        message = catalog.get(english)
+        assert message is not None and message.string == swedish
