@@ -5,9 +5,13 @@ Built on each call, like ui.labels, so they follow the language chosen at start-
 
 from __future__ import annotations
 
-from crm.db.enums import Channel, CorrespondenceStatus, Direction
+from crm.db.enums import Channel, Direction
 from crm.i18n import _, pgettext
 from crm.services import correspondence_lists as cl
+from crm.vocabulary import correspondence_statuses as statuses
+from crm.vocabulary import kind_of_entry
+
+__all__ = ["channels", "directions", "kind_of_entry", "states", "statuses"]
 
 
 def directions() -> dict[str, str]:
@@ -26,14 +30,6 @@ def channels() -> dict[str, str]:
     }
 
 
-def statuses() -> dict[str, str]:
-    return {
-        CorrespondenceStatus.OPEN: pgettext("correspondence", "Open"),
-        CorrespondenceStatus.WAITING: _("Waiting for reply"),
-        CorrespondenceStatus.DONE: pgettext("correspondence", "Done"),
-    }
-
-
 def states() -> dict[str, str]:
     """The list's follow-up filter."""
     return {
@@ -42,18 +38,3 @@ def states() -> dict[str, str]:
         cl.OVERDUE: _("Follow-up overdue"),
         cl.DONE: pgettext("correspondence", "Done"),
     }
-
-
-def kind_of_entry(direction: str, channel: str) -> str:
-    """ "Incoming letter", "Outgoing phone note": one phrase, as a register reads."""
-    phrases: dict[tuple[str, str], str] = {
-        (Direction.INCOMING, Channel.LETTER): _("Incoming letter"),
-        (Direction.INCOMING, Channel.EMAIL): _("Incoming email"),
-        (Direction.INCOMING, Channel.FAX): _("Incoming fax"),
-        (Direction.INCOMING, Channel.PHONE): _("Incoming call"),
-        (Direction.OUTGOING, Channel.LETTER): _("Outgoing letter"),
-        (Direction.OUTGOING, Channel.EMAIL): _("Outgoing email"),
-        (Direction.OUTGOING, Channel.FAX): _("Outgoing fax"),
-        (Direction.OUTGOING, Channel.PHONE): _("Outgoing call"),
-    }
-    return phrases.get((direction, channel), f"{direction} {channel}")
