@@ -30,13 +30,15 @@ class ChoiceCombo(QComboBox):
         """Replace the entries, keeping the current value when it is still there."""
         current = self.value() if self.count() else None
         pairs = list(choices.items()) if isinstance(choices, dict) else list(choices)
-        self.blockSignals(True)
+        # Restore the caller's state: a caller that blocked signals (a quiet refill) keeps
+        # them blocked for the set_value below too.
+        was_blocked = self.blockSignals(True)
         self.clear()
         if self._empty is not None:
             self.addItem(self._empty, None)
         for value, text in pairs:
             self.addItem(text, value)
-        self.blockSignals(False)
+        self.blockSignals(was_blocked)
         self.set_value(current)
 
     def minimumSizeHint(self) -> QSize:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +19,7 @@ from ui.sections.record_section import RecordSection
 from ui.widgets.badge_delegate import BadgeDelegate
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.filter_bar import FilterBar
+from ui.widgets.filter_choices import FilterChoices, partnership_choice, year_choice
 
 
 class CorrespondenceSection(RecordSection):
@@ -48,31 +48,13 @@ class CorrespondenceSection(RecordSection):
         columns = [column.key for column in self.model.columns]
         self._status_delegate = BadgeDelegate(STATUS_COLOURS, self.table)
         self.table.setItemDelegateForColumn(columns.index("status"), self._status_delegate)
-        context.changed.connect(self._maybe_reload_choices)
+        self.choices = FilterChoices(context, {"partnership", "correspondence"}, self)
+        self.choices.add(self.partnership, cl.partnership_choices, partnership_choice)
+        self.choices.add(self.year, cl.years, year_choice)
 
     def activate(self) -> None:
-        first = not self._activated
         super().activate()
-        if first:
-            self._reload_choices()
-
-    def _maybe_reload_choices(self, changes: Any) -> None:
-        if {"partnership", "correspondence"} & changes.kinds:
-            self._reload_choices()
-
-    def _reload_choices(self) -> None:
-        self.context.run(cl.partnership_choices, on_done=self._set_partnerships, busy=False)
-        self.context.run(cl.years, on_done=self._set_years, busy=False)
-
-    def _set_partnerships(self, choices: list[tuple[int, str]]) -> None:
-        self.partnership.blockSignals(True)
-        self.partnership.set_choices([(str(pid), name) for pid, name in choices])
-        self.partnership.blockSignals(False)
-
-    def _set_years(self, years: list[int]) -> None:
-        self.year.blockSignals(True)
-        self.year.set_choices([(str(year), str(year)) for year in years])
-        self.year.blockSignals(False)
+        self.choices.start()
 
     def make_filters(self) -> CorrespondenceFilter:
         partnership = self.partnership.value()

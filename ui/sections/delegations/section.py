@@ -3,8 +3,6 @@ direction, status, partnership and year."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from crm.i18n import _, ngettext
@@ -18,6 +16,7 @@ from ui.sections.record_section import RecordSection
 from ui.widgets.badge_delegate import BadgeDelegate
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.filter_bar import FilterBar
+from ui.widgets.filter_choices import FilterChoices, partnership_choice, year_choice
 
 STATUS_COLOURS = {
     "planned": "#1f6fb2",
@@ -50,31 +49,13 @@ class DelegationsSection(RecordSection):
         columns = [column.key for column in self.model.columns]
         self._status_delegate = BadgeDelegate(STATUS_COLOURS, self.table)
         self.table.setItemDelegateForColumn(columns.index("status"), self._status_delegate)
-        context.changed.connect(self._maybe_reload_choices)
+        self.choices = FilterChoices(context, {"delegation", "partnership"}, self)
+        self.choices.add(self.partnership, dl.delegation_partnerships, partnership_choice)
+        self.choices.add(self.year, dl.delegation_years, year_choice)
 
     def activate(self) -> None:
-        first = not self._activated
         super().activate()
-        if first:
-            self._reload_choices()
-
-    def _maybe_reload_choices(self, changes: Any) -> None:
-        if {"delegation", "partnership"} & changes.kinds:
-            self._reload_choices()
-
-    def _reload_choices(self) -> None:
-        self.context.run(dl.delegation_partnerships, on_done=self._set_partnerships, busy=False)
-        self.context.run(dl.delegation_years, on_done=self._set_years, busy=False)
-
-    def _set_partnerships(self, choices: list[tuple[int, str]]) -> None:
-        self.partnership.blockSignals(True)
-        self.partnership.set_choices([(str(pid), name) for pid, name in choices])
-        self.partnership.blockSignals(False)
-
-    def _set_years(self, years: list[int]) -> None:
-        self.year.blockSignals(True)
-        self.year.set_choices([(str(year), str(year)) for year in years])
-        self.year.blockSignals(False)
+        self.choices.start()
 
     def make_filters(self) -> DelegationFilter:
         partnership = self.partnership.value()

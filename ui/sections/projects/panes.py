@@ -24,6 +24,7 @@ from ui.sections.record_section import RecordSection
 from ui.widgets.badge_delegate import BadgeDelegate
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.filter_bar import FilterBar
+from ui.widgets.filter_choices import fill_quietly, partnership_choice, year_choice
 
 
 class _Pane(RecordSection):
@@ -48,14 +49,10 @@ class _Pane(RecordSection):
         raise NotImplementedError
 
     def set_partnerships(self, choices: list[tuple[int, str]]) -> None:
-        self.partnership.blockSignals(True)
-        self.partnership.set_choices([(str(pid), name) for pid, name in choices])
-        self.partnership.blockSignals(False)
+        fill_quietly(self.partnership, [partnership_choice(row) for row in choices])
 
     def set_years(self, years: list[int]) -> None:
-        self.year.blockSignals(True)
-        self.year.set_choices([(str(year), str(year)) for year in years])
-        self.year.blockSignals(False)
+        fill_quietly(self.year, [year_choice(year) for year in years])
 
     def _number(self, combo: ChoiceCombo) -> int | None:
         value = combo.value()
