@@ -24,7 +24,7 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.sections.editor_header import EditorHeader
 from ui.state import ui_state
-from ui.widgets.form import FieldErrors, FormSection
+from ui.widgets.form import Field, FieldErrors, FormSection
 from ui.widgets.record_history import HistoryGroup
 from ui.widgets.related_records import RelatedPanel
 from ui.widgets.vertical_scroll_area import VerticalScrollArea
@@ -102,6 +102,13 @@ class RecordEditor(QStackedWidget):
 
     def update_function(self) -> Callable[..., Any]:
         raise NotImplementedError
+
+    @staticmethod
+    def _field(key: str, caption: str, widget: QWidget, errors: FieldErrors) -> Field:
+        """``widget`` under ``caption``; the service's message for ``key`` shows beneath it."""
+        field = Field(caption, widget)
+        errors.add(key, field)
+        return field
 
     # --- layout -----------------------------------------------------------------------------
 

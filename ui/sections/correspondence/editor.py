@@ -59,11 +59,6 @@ class CorrespondenceEditor(RecordEditor):
 
     # --- form -------------------------------------------------------------------------------
 
-    def _field(self, key: str, caption: str, widget: QWidget, errors: FieldErrors) -> Field:
-        field = Field(caption, widget)
-        errors.add(key, field)
-        return field
-
     def _combo(self, key: str, caption: str, choices: dict[str, str], errors: FieldErrors) -> Field:
         combo = ChoiceCombo(choices)
         combo.value_changed.connect(lambda _value: self.form_changed())

@@ -54,11 +54,6 @@ class OrganisationEditor(RecordEditor):
 
     # --- form -------------------------------------------------------------------------------
 
-    def _field(self, key: str, caption: str, widget: QWidget, errors: FieldErrors) -> Field:
-        field = Field(caption, widget)
-        errors.add(key, field)
-        return field
-
     def _line(self, key: str, caption: str, errors: FieldErrors, placeholder: str = "") -> Field:
         line = QLineEdit()
         line.setPlaceholderText(placeholder)

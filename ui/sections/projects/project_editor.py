@@ -60,11 +60,6 @@ class ProjectEditor(RecordEditor):
 
     # --- form -------------------------------------------------------------------------------
 
-    def _field(self, key: str, caption: str, widget: QWidget, errors: FieldErrors) -> Field:
-        field = Field(caption, widget)
-        errors.add(key, field)
-        return field
-
     def _date(self, key: str, caption: str, errors: FieldErrors) -> Field:
         field = DateField()
         field.textChanged.connect(self.form_changed)
