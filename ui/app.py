@@ -82,9 +82,11 @@ def _open_database(target: str | None) -> Database:
     from crm.db.database import Database
 
     database = Database.open(target)
-    # The models too, here rather than on the GUI thread when the first section is built.
-    import crm.db.models  # noqa: F401
+    # The models and the first screen's services too, rather than on the GUI thread when the
+    # first section is built.
+    from crm.services.warmup import prepare_first_screen
 
+    prepare_first_screen()
     return database
 
 

@@ -262,10 +262,11 @@ class MainWindow(QMainWindow):
         self.mail_action.setEnabled(True)
         self.database_label.setText(_("Database: {name}").format(name=db.display_name))
         self.database_label.setToolTip(db.display_name)
+        last = load_settings().last_section
+        # The first section first: its read then leads the worker's queue.
+        self.go_to(last if self.sidebar.is_available(last) else self._first_section())
         self.undo_controller.attach(self.context)
         self._load_office()
-        last = load_settings().last_section
-        self.go_to(last if self.sidebar.is_available(last) else self._first_section())
         # Once the first section has its data (the worker is idle) and has been painted: run
         # before, or beside, the warm-up would hold the Overview back. The sections opened
         # next find the mappers configured, their statements compiled and the phone-number

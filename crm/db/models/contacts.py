@@ -141,13 +141,14 @@ class Address(Base):
 # The list views read "ids not in the trash, by sort name": these partial indexes answer that
 # in index order without a sort, from the index alone (deleted_at is in it so SQLite sees it
 # covers the query): 36 ms for 100,000 people instead of 100 ms sorted or 190 ms uncovered.
+# On PostgreSQL the migration makes them partial too; naming postgresql_where here would
+# import SQLAlchemy's PostgreSQL dialect (and asyncio) at every start: 30 ms.
 Index(
     "ix_people_list",
     Person.sort_name,
     Person.id,
     Person.deleted_at,
     sqlite_where=Person.deleted_at.is_(None),
-    postgresql_where=Person.deleted_at.is_(None),
 )
 Index(
     "ix_organisations_list",
@@ -155,5 +156,4 @@ Index(
     Organisation.id,
     Organisation.deleted_at,
     sqlite_where=Organisation.deleted_at.is_(None),
-    postgresql_where=Organisation.deleted_at.is_(None),
 )

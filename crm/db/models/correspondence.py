@@ -105,5 +105,4 @@ Index(
     Correspondence.id,
     Correspondence.deleted_at,
     sqlite_where=Correspondence.deleted_at.is_(None),
-    postgresql_where=Correspondence.deleted_at.is_(None),
 )
