@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from crm.paths import resource_path
 
 DOMAIN = "liaison"
-SUPPORTED_LANGUAGES = ("en", "de")
+SUPPORTED_LANGUAGES = ("en", "de", "sv")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 out=resources/translations
 .venv/bin/pybabel extract --no-location --sort-output --project=Liaison --version=0.1 \
     -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -o "$out/liaison.pot" crm ui >/dev/null
-# German and English are complete (a test checks it); Swedish is started.
+# German, English and Swedish are complete (a test checks it).
 for lang in de en sv; do
     if [ -f "$out/$lang/LC_MESSAGES/liaison.po" ]; then
         .venv/bin/pybabel update --no-fuzzy-matching -i "$out/liaison.pot" -d "$out" -D liaison -l "$lang" >/dev/null

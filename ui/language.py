@@ -10,7 +10,7 @@ from crm.settings import load_settings, save_settings
 
 def language_choices() -> list[tuple[str, str]]:
     # Each language is named in itself, so whoever needs it can find it.
-    return [("", _("Follow the system")), ("de", "Deutsch"), ("en", "English")]
+    return [("", _("Follow the system")), ("de", "Deutsch"), ("en", "English"), ("sv", "Svenska")]
 
 
 def chosen_language() -> str:

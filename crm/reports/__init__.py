@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from crm.db.database import Database
 
 REPORT_KINDS: tuple[str, ...] = ("briefing", "partnerships", "evaluation", "contacts", "gifts")
-LANGUAGES: tuple[str, ...] = ("de", "en")
+LANGUAGES: tuple[str, ...] = ("de", "en", "sv")
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 
 __all__ = [
@@ -74,9 +74,10 @@ def _check(request: ReportRequest) -> None:
         )
     if request.language not in LANGUAGES:
         raise ServiceError(
-            _("Reports are printed in German (de) or English (en), not “{language}”.").format(
-                language=request.language
-            )
+            _(
+                "Reports are printed in German (de), English (en) or Swedish (sv), "
+                "not “{language}”."
+            ).format(language=request.language)
         )
     if request.page_size not in PAGE_SIZES:
         raise ServiceError(

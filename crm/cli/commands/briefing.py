@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from crm.cli.errors import EXIT_OK, BadInput
 from crm.cli.target import add_db_option, open_database, resolve_target
 from crm.i18n import _, current_language
+from crm.reports import LANGUAGES
 from crm.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("de", "en"),
+        choices=LANGUAGES,
         default=None,
         help=_("the language of the sheet (default: the office's)"),
     )
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def office_language(profile_language: str) -> str:
-    if profile_language in ("de", "en"):
+    if profile_language in LANGUAGES:
         return profile_language
     language = current_language()
-    return language if language in ("de", "en") else "en"
+    return language if language in LANGUAGES else "en"

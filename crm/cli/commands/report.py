@@ -17,6 +17,7 @@ from crm.cli.commands.briefing import find_delegation, office_language
 from crm.cli.errors import EXIT_OK, BadInput
 from crm.cli.target import add_db_option, open_database, resolve_target
 from crm.i18n import _
+from crm.reports import LANGUAGES
 from crm.settings import Settings
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=("de", "en"),
+        choices=LANGUAGES,
         default=None,
         help=_("the language of the report (default: the office's)"),
     )

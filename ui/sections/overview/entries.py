@@ -19,9 +19,7 @@ from ui.sections.overview.cards import Line
 
 
 def _locale() -> QLocale:
-    return QLocale(
-        QLocale.Language.German if current_language() == "de" else QLocale.Language.English
-    )
+    return QLocale(current_language())
 
 
 def day_name(day: date) -> str:

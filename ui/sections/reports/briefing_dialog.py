@@ -95,7 +95,7 @@ class BriefingDialog(QDialog):
         self.resize(size)
 
     def _start(self, profile: OfficeProfile) -> None:
-        self.language.set_value(profile.language if profile.language in ("de", "en") else "de")
+        self.language.set_value(building.print_language(profile.language))
         self.paper.set_value(building.default_page_size(profile.country))
         for combo in (self.language, self.paper):
             combo.value_changed.connect(lambda _value: self.pane.preview_report())

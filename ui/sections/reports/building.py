@@ -10,13 +10,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from crm.i18n import _
+from crm.i18n import SUPPORTED_LANGUAGES, _
 
 if TYPE_CHECKING:
     from crm.db.database import Database
 
 KINDS = ("partnerships", "evaluation", "contacts", "gifts", "briefing")
-LANGUAGES = ("de", "en")
 PAGE_SIZES = ("A4", "Letter")
 # Where US Letter is the paper in the office's drawer.
 LETTER_COUNTRIES = frozenset(
@@ -85,7 +84,12 @@ def report_descriptions() -> dict[str, str]:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return [("de", _("German")), ("en", _("English"))]
+    return [("de", _("German")), ("en", _("English")), ("sv", _("Swedish"))]
+
+
+def print_language(office_language: str) -> str:
+    """The office's print language when reports can be printed in it, else German."""
+    return office_language if office_language in SUPPORTED_LANGUAGES else "de"
 
 
 def page_size_choices() -> list[tuple[str, str]]:

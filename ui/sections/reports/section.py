@@ -300,7 +300,7 @@ class ReportsSection(Section):
 
     def _office_loaded(self, profile: OfficeProfile) -> None:
         if not self._language_chosen:
-            self.language.set_value(profile.language if profile.language in ("de", "en") else "de")
+            self.language.set_value(building.print_language(profile.language))
         if not self._paper_chosen:
             self.paper.set_value(building.default_page_size(profile.country))
 

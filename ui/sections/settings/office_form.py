@@ -97,7 +97,7 @@ class OfficeForm(QWidget):
         self.city.setPlaceholderText(_("e.g. Leipzig"))
         office.add_row(Field(_("Office &name"), self.office_name))
         office.add_row(Field(_("C&ity"), self.city), self._country_field())
-        self.print_language = ChoiceCombo([("de", "Deutsch"), ("en", "English")])
+        self.print_language = ChoiceCombo([("de", "Deutsch"), ("en", "English"), ("sv", "Svenska")])
         office.add_row(self._scheme_field(), Field(_("Printed sheets in"), self.print_language))
         office.add_row(self._logo_row())
         column.addWidget(office)

@@ -1,4 +1,4 @@
-"""Every main screen in German: no English text the catalog translates is left on screen.
+"""Every main screen in German and in Swedish: no English text the catalog translates is left.
 
 The Leipzig demo office is shown section by section with a record open; every caption, button,
 placeholder, column header, choice and menu entry is compared with the English messages whose
@@ -36,16 +36,17 @@ from ui.navigation import sections
 
 # Where a language is chosen, each is named in its own language, so its speakers find it.
 ENDONYMS = {"English", "Deutsch", "Svenska"}
-CATALOG = Path(__file__).resolve().parents[2] / "resources/translations/de/LC_MESSAGES/liaison.po"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources/translations"
+LANGUAGES = ("de", "sv")
 
 
 def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
-def english_only() -> set[str]:
-    """English messages whose German reads differently (so seeing them means: not translated)."""
-    with CATALOG.open("rb") as stream:
+def english_only(language: str) -> set[str]:
+    """English messages that read differently in ``language`` (seeing them: not translated)."""
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "liaison.po").open("rb") as stream:
         catalog = read_po(stream)
     found = set()
     for message in catalog:
@@ -56,10 +57,10 @@ def english_only() -> set[str]:
             if isinstance(message.id, tuple)
             else [(message.id, message.string)]
         )
-        for english, german in pairs:
+        for english, translated in pairs:
             if "{" in english or len(english) < 3:
                 continue  # filled in at run time, or too short to tell
-            if _plain(english) != _plain(german):
+            if _plain(english) != _plain(translated):
                 found.add(_plain(english))
     return found
 
@@ -96,16 +97,16 @@ def texts_on(window: QWidget) -> set[str]:
     return {_plain(text) for text in shown if text}
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_language("de")
-    yield
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    i18n.set_language(request.param)
+    yield request.param
     i18n.set_language("en")
 
 
 @pytest.fixture
 def demo_window(
-    qtbot: QtBot, german: None, db: Database, wait_idle: Callable[[Any], None]
+    qtbot: QtBot, language: str, db: Database, wait_idle: Callable[[Any], None]
 ) -> Iterator[Any]:
     from ui.main_window import MainWindow
 
@@ -120,8 +121,10 @@ def demo_window(
     main.close()
 
 
-def test_every_main_screen_is_german(demo_window: Any, wait_idle: Callable[[Any], None]) -> None:
-    english = english_only()
+def test_every_main_screen_is_translated(
+    demo_window: Any, language: str, wait_idle: Callable[[Any], None]
+) -> None:
+    english = english_only(language)
     assert "Save" in english and "Move to trash" in english  # the check can see something
     left: dict[str, set[str]] = {}
     for info in sections():
@@ -135,4 +138,4 @@ def test_every_main_screen_is_german(demo_window: Any, wait_idle: Callable[[Any]
         found = (texts_on(demo_window) - ENDONYMS) & english
         if found:
             left[info.key] = found
-    assert not left, f"English left on German screens: {left}"
+    assert not left, f"English left on the {language} screens: {left}"
