@@ -4,13 +4,11 @@ file behind, and a file already at the target stays as it was."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from crm.files import replacing
 from crm.i18n import _, ngettext
 from crm.io.export_model import (
     CORRESPONDENCE,
@@ -57,27 +55,9 @@ def export_to_file(
             count=total
         ),
     )
-    try:
-        descriptor, name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-    except OSError as error:
-        raise ServiceError(_cannot_write(path, error)) from error
-    os.close(descriptor)
-    temporary = Path(name)
-    try:
+    with replacing(path, _cannot_write) as temporary:
         count = _write(db, request, ids, temporary, progress)
         progress.check()
-        _give_usual_mode(temporary, path)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise ServiceError(_cannot_write(path, error)) from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
     return ExportResult(str(path), count)
 
 
@@ -191,23 +171,3 @@ def _write_calendar(
 def _cannot_write(path: Path, error: OSError) -> str:
     reason = error.strerror or str(error)
     return _("The export cannot be saved as {path}: {reason}.").format(path=path, reason=reason)
-
-
-def _give_usual_mode(temporary: Path, path: Path) -> None:
-    """A temporary file is private (0600): the export gets the mode of the file it replaces,
-    or the one a new file gets (the umask read from /proc; elsewhere 022)."""
-    if os.name != "posix":
-        return
-    import stat
-
-    try:
-        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        return
-    except OSError:
-        pass
-    mask = 0o022
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                mask = int(line.split()[1], 8)
-    os.chmod(temporary, 0o666 & ~mask)

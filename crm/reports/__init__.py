@@ -24,14 +24,12 @@ evaluation_rule.py), the contact sheet (contacts.py) and the gift register (gift
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crm.files import save_atomically
 from crm.i18n import _, language_override
 from crm.services.errors import ServiceError
 
@@ -121,50 +119,10 @@ def build_report(db: Database, request: ReportRequest) -> bytes:
 
 
 def write_report(db: Database, request: ReportRequest, path: Path) -> None:
-    """Build the report and save it at ``path`` atomically: a temporary file in the same
-    folder, then renamed over ``path``; on any error nothing is left behind."""
-    data = build_report(db, request)
-    path = Path(path)
-    try:
-        descriptor, name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-    except OSError as error:
-        raise ServiceError(_cannot_write(path, error)) from error
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _set_default_mode(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise ServiceError(_cannot_write(path, error)) from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    """Build the report and save it at ``path`` whole or not at all (crm.files)."""
+    save_atomically(Path(path), build_report(db, request), _cannot_write)
 
 
 def _cannot_write(path: Path, error: OSError) -> str:
     reason = error.strerror or str(error)
     return _("The report cannot be saved as {path}: {reason}.").format(path=path, reason=reason)
-
-
-def _set_default_mode(path: Path) -> None:
-    """A temporary file is private (0600); the report gets the mode a new file would get.
-
-    The umask is read from /proc (setting it to read it would race with other threads);
-    elsewhere the usual 022 is assumed.
-    """
-    if os.name != "posix":
-        return
-    mask = 0o022
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                mask = int(line.split()[1], 8)
-    os.chmod(path, 0o666 & ~mask)

@@ -8,12 +8,8 @@ the copies chosen in the dialog are honoured (copies by the system when it can m
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +18,9 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
+from crm.files import save_atomically
 from crm.i18n import _
+from crm.services.errors import ServiceError
 from ui import dialogs
 from ui.state import ui_state
 from ui.widgets.pdf_pages import POINTS_PER_INCH, PdfPages
@@ -207,41 +205,6 @@ def choose_pdf_path(parent: QWidget | None, suggested: Path) -> str | None:
     return dialog.selectedFiles()[0]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it: a failure or a crash
-    never leaves half a PDF, and a file already there stays until the new one is complete."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _give_usual_mode(Path(temporary), path)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _give_usual_mode(temporary: Path, path: Path) -> None:
-    """A temporary file is private (0600): the PDF gets the mode of the file it replaces, or
-    the one a new file gets (the umask is read from /proc: setting it to learn it would race
-    with other threads; elsewhere the usual 022 is assumed)."""
-    if os.name != "posix":
-        return
-    try:
-        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        return
-    except OSError:
-        pass
-    mask = 0o022
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                mask = int(line.split()[1], 8)
-    os.chmod(temporary, 0o666 & ~mask)
-
-
 def save_pdf(parent: QWidget | None, data: bytes, name: str) -> Path | None:
     """Ask for a file (``name`` suggested) and write ``data`` there; the path, or None when
     the user cancelled or it could not be written (then they were told why)."""
@@ -252,14 +215,15 @@ def save_pdf(parent: QWidget | None, data: bytes, name: str) -> Path | None:
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:
-        write_atomically(path, data)
-    except OSError as error:
-        dialogs.show_error(
-            parent,
-            _("The PDF could not be saved to {path}: {reason}").format(
-                path=path, reason=error.strerror or error
-            ),
-        )
+        save_atomically(path, data, _cannot_write)
+    except ServiceError as error:
+        dialogs.show_error(parent, str(error))
         return None
     ui_state().setValue(LAST_FOLDER_KEY, str(path.parent))
     return path
+
+
+def _cannot_write(path: Path, error: OSError) -> str:
+    return _("The PDF could not be saved to {path}: {reason}").format(
+        path=path, reason=error.strerror or error
+    )

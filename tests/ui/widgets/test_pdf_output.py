@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from crm import files
 from tests.ui.sections.reports.fake_reports import make_pdf, pdf_page_count, pdf_page_sizes
 from ui.sections.reports.building import ReportOptions
 from ui.widgets import pdf_output
@@ -168,20 +169,23 @@ def test_a_file_that_cannot_be_written_is_reported(
     assert "could not be saved" in answers.asked[0][1]
 
 
-def test_write_atomically_keeps_the_old_file_when_writing_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_failed_save_keeps_the_old_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Any
 ) -> None:
-    target = tmp_path / "report.pdf"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "report.pdf"
     target.write_bytes(b"old")
 
     def broken_replace(_source: Any, _target: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf_output.os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        pdf_output.write_atomically(target, b"new")
+    monkeypatch.setattr(files.os, "replace", broken_replace)
+    monkeypatch.setattr(pdf_output, "choose_pdf_path", lambda _parent, _suggested: str(target))
+    assert pdf_output.save_pdf(None, b"new", "report") is None
+    assert "No space left on device" in answers.asked[0][1]
     assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert [p.name for p in folder.iterdir()] == ["report.pdf"]
 
 
 def test_file_names_lose_what_file_systems_refuse() -> None:
