@@ -17,6 +17,7 @@ from crm.paths import APP_NAME, resource_path
 from crm.settings import load_settings
 from ui import dialogs
 from ui.main_window import MainWindow
+from ui.server_connect import next_target
 from ui.single_instance import InstanceGuard, database_identity
 from ui.style import apply_style
 
@@ -148,16 +149,47 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
         startup_probe.install_before_window(app)
         startup_probe.trace("language", f"{language} qt-catalog={'yes' if qt_catalog else 'no'}")
 
-    window = MainWindow()
-    guard.activation_requested.connect(lambda: bring_forward(window))
-    if quit_after is not None:
-        startup_probe.StartupProbe(app, window, guard, quit_after)
+    current: dict[str, MainWindow] = {}
+    guard.activation_requested.connect(lambda: bring_forward(current["window"]))
+    code = 0
+    first = True
+    while True:
+        # A restore closes the window and asks for a new one on the restored file (ui.storage).
+        window = MainWindow()
+        current["window"] = window
+        if quit_after is not None and first:
+            startup_probe.StartupProbe(app, window, guard, quit_after)
+        code, restart = _run_window(app, window, target)
+        target = next_target(window, target)  # File › Connect to shared server…
+        first = False
+        if not restart:
+            break
+    guard.release()
+    guard.deleteLater()
+    return code
+
+
+def _run_window(app: QApplication, window: MainWindow, target: str | None) -> tuple[int, bool]:
+    """Show ``window``, open the database once it is painted and run until it closes:
+    (exit status, whether a new window is wanted on the same database)."""
+    from ui.server_connect import ask_for_server_login
+    from ui.storage import RESTART_PROPERTY, StartupStorage, offer_restore_unopenable
+
+    storage = StartupStorage(window)
     window.show()
     status = {"code": 0}
+
+    def opened(db: Database) -> None:
+        window.set_database(db)
+        storage.database_opened(db)
 
     def refused(error: Exception) -> None:
         from crm.db.schema import DatabaseRefused
 
+        if offer_restore_unopenable(window, error):
+            return  # restored on the worker; the window then starts afresh
+        if ask_for_server_login(window, target, error):
+            return  # connected: a new window opens on the server
         if isinstance(error, DatabaseRefused):
             dialogs.refuse_database(str(error))
         else:
@@ -167,18 +199,18 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
         app.exit(EXIT_REFUSED)
 
     def start() -> None:
-        window.worker.submit(_open_database, target, on_done=window.set_database, on_error=refused)
+        window.worker.submit(_open_database, target, on_done=opened, on_error=refused)
 
     # The database opens once the window has been painted: importing SQLAlchemy on the
     # worker meanwhile would hold the interpreter's lock and delay that first paint.
     FirstPaint(window, start)
     code = app.exec()
+    restart = bool(window.property(RESTART_PROPERTY)) and not status["code"]
     if window.isVisible():
         window.close()
+    storage.shutdown()
     window.deleteLater()
-    guard.release()
-    guard.deleteLater()
-    return status["code"] or code
+    return status["code"] or code, restart
 
 
 def bring_forward(window: MainWindow) -> None:

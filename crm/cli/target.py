@@ -47,14 +47,56 @@ def sqlite_path(target: str | None) -> Path | None:
     return database_url(target)[1]
 
 
-def open_database(target: str | None, *, create: bool, upgrade: bool = True) -> Database:
-    """Open ``target`` as the app does; without ``create`` there must be a Liaison database."""
+CHECK_SECONDS = 1.0  # the damage check's budget for a command (crm.db.damage)
+
+
+def open_database(
+    target: str | None, *, create: bool, upgrade: bool = True, backup_if_due: bool = False
+) -> Database:
+    """Open ``target`` as the app does; without ``create`` there must be a Liaison database.
+
+    A damaged file is opened read-only and a file on a network share is used, each with one
+    warning line on stderr. ``backup_if_due``: take the daily automatic backup first when it is
+    due (for commands that write much, like an import; not for every search).
+    """
     from crm.db.database import Database
 
     path = sqlite_path(target)
     if path is not None and not create:
         _require_database(path)
-    return Database.open(target, create=create, upgrade=upgrade)
+    db = Database.open(target, create=create, upgrade=upgrade, check_seconds=CHECK_SECONDS)
+    warn_about(db)
+    if backup_if_due and db.path is not None and not db.read_only:
+        from crm.db.backups import automatic_backup
+
+        try:
+            automatic_backup(db.path)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def warn_about(db: Database) -> None:
+    """One line on stderr for a damaged (read-only) database and one for a network share."""
+    from crm.cli.output import print_error
+
+    if db.damage is not None and db.path is not None:
+        from crm.db.damage import damage_message
+
+        print_error(
+            _("liaison: warning: {message} It is open read-only.").format(
+                message=damage_message(db.path, db.damage.problems)
+            )
+        )
+    if db.network_filesystem is not None and db.path is not None:
+        from crm.db.network_fs import network_warning
+
+        print_error(
+            _("liaison: warning: {message}").format(
+                message=network_warning(db.path, db.network_filesystem)
+            )
+        )
 
 
 def _require_database(path: Path) -> None:

@@ -18,8 +18,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from crm.db import schema
+from crm.db.damage import DamageReport, DatabaseDamaged
 from crm.db.schema import DatabaseRefused
 from crm.i18n import _
 from crm.paths import default_database_path
@@ -55,11 +57,27 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     cursor.close()
 
 
+def _on_readonly_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    """A damaged file: read through a read-only connection that never changes the file."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
 def _on_sqlite_begin(connection: Connection) -> None:
     if connection.get_execution_options().get("liaison_write"):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
+
+
+def _network_filesystem(path: Path) -> str | None:
+    from crm.db.network_fs import network_filesystem
+
+    return network_filesystem(path)
 
 
 class Database:
@@ -68,6 +86,11 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
         self.path = path
+        # A damaged SQLite file is opened read-only (damage says what is wrong); every write
+        # is refused before it starts.
+        self.read_only = False
+        self.damage: DamageReport | None = None
+        self.network_filesystem: str | None = None  # the file is on a network share
         self._read_sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             bind=engine.execution_options(liaison_write=True), expire_on_commit=False
@@ -83,9 +106,19 @@ class Database:
 
     @classmethod
     def open(
-        cls, target: str | Path | None = None, *, create: bool = True, upgrade: bool = True
+        cls,
+        target: str | Path | None = None,
+        *,
+        create: bool = True,
+        upgrade: bool = True,
+        check_seconds: float | None = None,
     ) -> Database:
-        """Open (and if allowed create or upgrade) a database; refuse foreign or newer files."""
+        """Open (and if allowed create or upgrade) a database; refuse foreign or newer files.
+
+        An existing SQLite file is checked for damage first (crm.db.damage; ``check_seconds``
+        is quick_check's time budget, None the default); a damaged one is opened read-only, or
+        refused with DatabaseDamaged when not even that is possible.
+        """
         url, path = database_url(target)
         if path is not None:
             if not create and (not path.is_file() or path.stat().st_size == 0):
@@ -99,6 +132,15 @@ class Database:
                 )
             # Refused files are refused here, read-only, before a connection that could write
             # (the WAL switch below changes a file's header) is ever made.
+            schema.check_sqlite_header(path)
+            if path.is_file() and path.stat().st_size > 0:
+                from crm.db import damage
+
+                report = damage.inspect(
+                    path, damage.CHECK_SECONDS if check_seconds is None else check_seconds
+                )
+                if report.damaged:
+                    return cls._open_damaged(path, report)
             schema.check_sqlite_file(path)
             # A URL object, not the text: a "?" or "#" in a folder name is part of the path.
             engine = create_engine(
@@ -108,7 +150,9 @@ class Database:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            from crm.db.server import create_server_engine
+
+            engine = create_server_engine(url)
         database = cls(engine, path)
         try:
             database._prepare(upgrade=upgrade)
@@ -122,6 +166,8 @@ class Database:
                     name=database.display_name, reason=error.orig
                 )
             ) from error
+        if path is not None:
+            database.network_filesystem = _network_filesystem(path)
         return database
 
     def _prepare(self, *, upgrade: bool) -> None:
@@ -136,9 +182,63 @@ class Database:
         if not upgrade:
             raise DatabaseRefused(_("The database needs an upgrade: run “liaison db upgrade”."))
         if revision is not None and self.path is not None:
-            self.backup_to(self.path.with_name(f"{self.path.name}.before-upgrade-{revision}"))
+            from crm.db.backups import BackupKind, take_backup
+
+            take_backup(self.path, BackupKind.BEFORE_UPGRADE)  # refuses the upgrade if it fails
         with self.engine.execution_options(liaison_write=True).begin() as connection:
             schema.upgrade(connection)
+
+    @classmethod
+    def _open_damaged(cls, path: Path, report: DamageReport) -> Database:
+        """A damaged file read-only: never a byte written to it (immutable unless it has a log,
+        whose committed transactions are then read too); DatabaseDamaged when unreadable."""
+        from crm.db.damage import damage_message
+
+        message = damage_message(path, report.problems)
+        try:
+            schema.check_sqlite_file(path)
+        except (DatabaseRefused, UnicodeDecodeError) as error:  # messages may quote bad bytes
+            raise DatabaseDamaged(f"{message} {error}", path, report.problems) from error
+        wal = path.with_name(path.name + "-wal")
+        uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(
+                uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+
+        engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+        event.listen(engine, "connect", _on_readonly_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        database = cls(engine, path)
+        database.read_only = True
+        database.damage = report
+        try:
+            database._prepare(upgrade=False)
+        except (DatabaseRefused, OperationalError, SADatabaseError, UnicodeDecodeError) as error:
+            engine.dispose()
+            reason = error.orig if isinstance(error, SADatabaseError) else error
+            raise DatabaseDamaged(f"{message} {reason}", path, report.problems) from error
+        database.network_filesystem = _network_filesystem(path)
+        return database
+
+    def read_only_reason(self) -> str | None:
+        if not self.read_only:
+            return None
+        return _(
+            "The database is damaged and open read-only: nothing can be changed. "
+            "Restore the latest good backup (Settings, Backups)."
+        )
+
+    def refuse_writes_reason(self) -> str | None:
+        """Why no change may be written here (None: it may); unit.write asks before each."""
+        if self.read_only:
+            return self.read_only_reason()
+        if not self.is_sqlite:
+            from crm.db.server import refuse_writes_reason
+
+            return refuse_writes_reason(self)
+        return None
 
     def revision(self) -> str | None:
         with self.engine.connect() as connection:
@@ -155,9 +255,17 @@ class Database:
             session.close()
 
     def write_session(self) -> Session:
+        reason = self.read_only_reason()
+        if reason is not None:
+            from crm.services.errors import ReadOnlyDatabase
+
+            raise ReadOnlyDatabase(reason)
         return self._write_sessions()
 
     def raw_connection_execute(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Run SQL as written, with ``?`` placeholders on every database."""
+        if params and not self.is_sqlite:
+            sql = sql.replace("%", "%%").replace("?", "%s")  # psycopg's placeholders
         with self.engine.connect() as connection:
             rows = connection.exec_driver_sql(sql, params if params else ()).fetchall()
             connection.rollback()
@@ -188,19 +296,12 @@ class Database:
                 connection.rollback()
 
     def backup_to(self, target: Path) -> Path:
-        """Copy the SQLite database with the online backup API (consistent while in use)."""
+        """A checked copy with the online backup API (consistent while in use; crm.db.backups)."""
         if self.path is None:
             raise DatabaseRefused(_("Only SQLite databases are backed up to a file."))
-        source = sqlite3.connect(str(self.path))
-        try:
-            destination = sqlite3.connect(str(target))
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        return target
+        from crm.db.backups import backup_to_file
+
+        return backup_to_file(self.path, target)
 
     def close(self) -> None:
         self.engine.dispose()

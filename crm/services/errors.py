@@ -24,3 +24,7 @@ class NotFound(ServiceError):
 
 class Conflict(ServiceError):
     """The record was changed by someone else since it was read."""
+
+
+class ReadOnlyDatabase(ServiceError):
+    """The database is open read-only (a damaged file): nothing may be written to it."""

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         records = table_records(source.table, mapping)
     else:
         records = source.records
-    db = open_database(resolve_target(args, settings), create=False)
+    db = open_database(resolve_target(args, settings), create=False, backup_if_due=not args.dry_run)
     try:
         plan = plan_import(db, records, args.kind, source.name, format=source.format)
         report = dry_run(plan) if args.dry_run else run_import(db, plan)

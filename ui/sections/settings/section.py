@@ -21,6 +21,7 @@ from crm.settings import load_settings, save_settings
 from ui.context import AppContext
 from ui.language import chosen_language, language_choices, save_language
 from ui.sections.section import Section
+from ui.sections.settings.backups_form import BackupsForm
 from ui.sections.settings.mail_form import MailForm
 from ui.sections.settings.office_form import OfficeForm
 from ui.sections.settings.shortcuts import ShortcutTable
@@ -64,6 +65,8 @@ class SettingsSection(Section):
         self.office = OfficeForm(context)
         column.addWidget(self.office)
         column.addWidget(self._computer_section())
+        self.backups = BackupsForm(context)
+        column.addWidget(self.backups)
         self.mail = MailForm(context)
         column.addWidget(self.mail)
         shortcuts = FormSection(_("Keyboard shortcuts"))
@@ -124,6 +127,7 @@ class SettingsSection(Section):
         self.default_database.setEnabled(bool(load_settings().database))
         self.shortcuts.show_actions(self.window().actions())
         self.mail.load()
+        self.backups.load()
 
     def save(self) -> None:
         self.office.save()
