@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         self.mail_action.setEnabled(False)
         file_menu.addAction(self.mail_action)
         file_menu.addSeparator()
+        self.server_action = self._action(_("Connect to shared &server…"), self.connect_to_server)
+        file_menu.addAction(self.server_action)
+        file_menu.addSeparator()
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
 
@@ -262,6 +265,10 @@ class MainWindow(QMainWindow):
         self.mail_action.setEnabled(True)
         self.database_label.setText(_("Database: {name}").format(name=db.display_name))
         self.database_label.setToolTip(db.display_name)
+        if not db.is_sqlite:
+            from crm.db.server import current_role
+
+            self.context.run(current_role, on_done=self._show_role, busy=False)
         last = load_settings().last_section
         # The first section first: its read then leads the worker's queue.
         self.go_to(last if self.sidebar.is_available(last) else self._first_section())
@@ -279,6 +286,27 @@ class MainWindow(QMainWindow):
             ),
             Qt.ConnectionType.SingleShotConnection,
         )
+
+    def _show_role(self, role: Any) -> None:
+        """On the shared server: the user's role beside the database; a viewer cannot edit."""
+        assert self.context is not None
+        self.database_label.setText(
+            _("Database: {name} · {role}").format(
+                name=self.context.db.display_name, role=role.title
+            )
+        )
+        if not role.may_edit:
+            for action in (self.new_action, self.save_action, self.delete_action):
+                action.setEnabled(False)
+            self.import_action.setEnabled(False)
+
+    def connect_to_server(self) -> None:
+        from ui.server_connect import connect_to_server
+
+        url = None
+        if self.context is not None and not self.context.db.is_sqlite:
+            url = self.context.db.display_name
+        connect_to_server(self, url)
 
     def _load_office(self) -> None:
         from crm.services.office import get_profile

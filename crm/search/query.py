@@ -8,9 +8,13 @@ that starts with the query first, then by kind and name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Integer, Select, bindparam, literal_column, select, table, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.sqltypes import NullType
 
 from crm.db.database import Database
 from crm.search.index import KIND_CODES, has_fts, split_rowid
@@ -42,6 +46,33 @@ def match_expression(query: str, *, prefix: bool = True) -> str | None:
         return None
     star = "*" if prefix else ""
     return " ".join('"' + word.replace('"', '""') + '"' + star for word in words)
+
+
+def tsquery_expression(query: str, *, prefix: bool = True) -> str | None:
+    """PostgreSQL's to_tsquery text for ``query``: every word (quoted), as a prefix, all of them.
+
+    The words are the folded words the index holds (crm.search.index.indexed_text), so a word
+    never holds a quote; quoting keeps tsquery's operators (``&``, ``|``, ``!``) typed by a user
+    as text.
+    """
+    words = tokens(query)
+    if not words:
+        return None
+    star = ":*" if prefix else ""
+    return " & ".join("'" + word.replace("'", "''") + "'" + star for word in words)
+
+
+# The indexed expressions of the PostgreSQL search tables (see migration 0001): a query must
+# repeat them exactly for the GIN indexes to be used.
+_PG_VECTORS = {
+    "name": "to_tsvector('simple'::regconfig, name)",
+    "all": "to_tsvector('simple'::regconfig, name || ' ' || body)",
+    "body": "to_tsvector('simple'::regconfig, body)",
+}
+
+
+def _pg_match(vector: str, parameter: str) -> str:
+    return f"{_PG_VECTORS[vector]} @@ to_tsquery('simple'::regconfig, :{parameter})"
 
 
 def _score(kind: str, label: str, query: str) -> float:
@@ -80,23 +111,32 @@ def search_records(
         else (" AND rowid % 8 IN (" + ", ".join(str(code) for code in codes) + ")")
     )
     found: dict[int, tuple[str, str, int]] = {}
-    # Names first: most queries are a name, and a hit in a name beats one in the notes; whole
-    # words before prefixes, so "Berg" is a candidate however many "Bergmann"s there are.
-    tiers = (
-        (f"name : ({exact})", 0),
-        (f"name : ({expression})", 0),
-        (expression, 1),
-    )
     with db.read() as session:
         if not has_fts(session):
             return []
-        for expr, tier in tiers:
+        # Names first: most queries are a name, and a hit in a name beats one in the notes;
+        # whole words before prefixes, so "Berg" is a candidate however many "Bergmann"s there
+        # are.
+        if session.get_bind().dialect.name == "postgresql":
+            tiers = (
+                (_pg_match("name", "expr"), tsquery_expression(query, prefix=False), 0),
+                (_pg_match("name", "expr"), tsquery_expression(query), 0),
+                (_pg_match("all", "expr"), tsquery_expression(query), 1),
+            )
+        else:
+            match = "search_records MATCH :expr"
+            tiers = (
+                (match, f"name : ({exact})", 0),
+                (match, f"name : ({expression})", 0),
+                (match, expression, 1),
+            )
+        for condition, expr, tier in tiers:
             if len(found) >= CANDIDATES:
                 break
             rows = session.execute(
                 text(
                     "SELECT rowid, label, detail FROM search_records "
-                    "WHERE search_records MATCH :expr" + kind_filter + " LIMIT :limit"
+                    "WHERE " + condition + kind_filter + " LIMIT :limit"
                 ),
                 {"expr": expr, "limit": CANDIDATES * 4},
             )
@@ -122,15 +162,21 @@ def search_correspondence(db: Database, query: str, limit: int = 50) -> list[Sea
     with db.read() as session:
         if not has_fts(session):
             return []
-        return _correspondence_hits(session, expression, limit)
+        if session.get_bind().dialect.name == "postgresql":
+            pg_expression = tsquery_expression(query)
+            assert pg_expression is not None  # the same words as ``expression``
+            return _correspondence_hits(session, _pg_match("body", "expr"), pg_expression, limit)
+        return _correspondence_hits(session, "search_correspondence MATCH :expr", expression, limit)
 
 
-def _correspondence_hits(session: Session, expression: str, limit: int) -> list[SearchHit]:
+def _correspondence_hits(
+    session: Session, condition: str, expression: str, limit: int
+) -> list[SearchHit]:
     rows = session.execute(
         text(
             "SELECT c.id, c.reference, c.subject, c.date FROM "
             "(SELECT rowid AS id FROM search_correspondence "
-            " WHERE search_correspondence MATCH :expr ORDER BY rowid DESC LIMIT :limit) AS m "
+            " WHERE " + condition + " ORDER BY rowid DESC LIMIT :limit) AS m "
             "JOIN correspondence AS c ON c.id = m.id WHERE c.deleted_at IS NULL "
             "ORDER BY c.id DESC"
         ),
@@ -150,9 +196,58 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     return hits + search_correspondence(db, query, limit=limit - len(hits))
 
 
-def record_id_filter_sql(kind: str) -> str:
-    """SQL for "ids of ``kind`` records matching :match", for list filters."""
+class SearchMatch(ColumnElement[bool]):
+    """``table`` matches ``query`` in the search index, in the SQL of the database it runs on.
+
+    FTS5's MATCH on SQLite; on PostgreSQL the GIN-indexed tsvector ``@@`` a prefix tsquery.
+    The query is bound as a parameter either way (fetch_ids passes it to the driver as is).
+    """
+
+    inherit_cache = False  # the bound text differs by dialect; built per query, not cached
+    # Not Boolean: SQLite would be asked for "... MATCH ? = 1", which FTS5 refuses.
+    type = NullType()  # type: ignore[assignment]
+
+    def __init__(self, table_name: str, query: str) -> None:
+        self.table_name = table_name
+        self.query = query
+
+
+@compiles(SearchMatch, "sqlite")
+def _compile_match_sqlite(element: SearchMatch, compiler: Any, **kw: Any) -> str:
+    expression = match_expression(element.query) or '""'
+    parameter = compiler.process(bindparam("search_match", expression, unique=True), **kw)
+    return f"{element.table_name} MATCH {parameter}"
+
+
+@compiles(SearchMatch, "postgresql")
+def _compile_match_postgresql(element: SearchMatch, compiler: Any, **kw: Any) -> str:
+    expression = tsquery_expression(element.query) or "''"
+    parameter = compiler.process(bindparam("search_match", expression, unique=True), **kw)
+    vector = "all" if element.table_name == "search_records" else "body"
+    return f"{_PG_VECTORS[vector]} @@ to_tsquery('simple'::regconfig, {parameter})"
+
+
+def matching_record_ids(kind: str, query: str) -> Select[tuple[int]] | None:
+    """Ids of ``kind`` records matching ``query`` in the index, for list filters (``IN``).
+
+    None when the query has no words (nothing to filter by).
+    """
+    if not tokens(query):
+        return None
     return (
-        "SELECT rowid / 8 FROM search_records WHERE search_records MATCH :match "
-        f"AND rowid % 8 = {KIND_CODES[kind]}"
+        select(literal_column("rowid / 8", Integer))
+        .select_from(table("search_records"))
+        .where(SearchMatch("search_records", query))
+        .where(text(f"rowid % 8 = {KIND_CODES[kind]}"))
+    )
+
+
+def matching_correspondence_ids(query: str) -> Select[tuple[int]] | None:
+    """Ids of correspondence matching ``query`` in the index; None when it has no words."""
+    if not tokens(query):
+        return None
+    return (
+        select(literal_column("rowid", Integer))
+        .select_from(table("search_correspondence"))
+        .where(SearchMatch("search_correspondence", query))
     )

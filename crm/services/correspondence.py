@@ -327,7 +327,7 @@ def get_correspondence(db: Database, entry_id: int) -> CorrespondenceDetail:
         people = session.scalars(
             select(Person)
             .where(Person.id.in_(_person_ids(session, c.id)))
-            .order_by(Person.sort_name)
+            .order_by(Person.sort_name, Person.id)
         )
         return CorrespondenceDetail(
             id=c.id,

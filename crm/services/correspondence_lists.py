@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, func, select
 
 from crm.db.database import Database
 from crm.db.enums import CorrespondenceStatus
@@ -26,8 +26,9 @@ from crm.db.models import (
     Partnership,
     Person,
 )
-from crm.search.query import match_expression, record_id_filter_sql
+from crm.search.query import matching_correspondence_ids, matching_record_ids
 from crm.services.people import display_name
+from crm.services.sorting import in_order
 
 OPEN = "open"  # not done (open or waiting)
 DUE = "due"  # not done, follow-up today or earlier
@@ -108,18 +109,10 @@ def _state_filter(db: Database, state: str | None, today: date) -> ColumnElement
 
 
 def _text_filter(db: Database, statement: Select[tuple[int]], query: str) -> Select[tuple[int]]:
-    expression = match_expression(query)
-    if expression is None:
+    matching = matching_correspondence_ids(query)
+    if matching is None:
         return statement
-    if db.is_sqlite:
-        matching = text(
-            "SELECT rowid FROM search_correspondence WHERE search_correspondence MATCH :match"
-        ).bindparams(match=expression)
-        return statement.where(Correspondence.id.in_(matching))
-    like = f"%{query.strip()}%"
-    return statement.where(
-        or_(Correspondence.subject.ilike(like), Correspondence.reference.ilike(like))
-    )
+    return statement.where(Correspondence.id.in_(matching))
 
 
 def correspondence_ids(
@@ -156,7 +149,7 @@ def id_statement(
         statement = statement.where(Correspondence.direction == filters.direction)
     statement = _text_filter(db, statement, filters.text)
     columns = SORTS.get(sort, SORTS["date"])
-    order = [c.desc() if descending else c.asc() for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     tie = Correspondence.id.desc() if descending else Correspondence.id.asc()
     statement = statement.order_by(*order, tie)
     if limit is not None:
@@ -259,9 +252,8 @@ def partnership_choices(db: Database, query: str = "", limit: int = 500) -> list
         .join(PartnerCity, PartnerCity.id == Partnership.partner_city_id)
         .where(Partnership.deleted_at.is_(None))
     )
-    expression = match_expression(query)
-    if expression is not None:
-        matching = text(record_id_filter_sql("partnership")).bindparams(match=expression)
+    matching = matching_record_ids("partnership", query)
+    if matching is not None:
         statement = statement.where(Partnership.id.in_(matching))
     with db.read() as session:
         rows = session.execute(statement.order_by(PartnerCity.sort_name).limit(limit)).tuples()

@@ -24,6 +24,7 @@ from crm.db.models import (
 from crm.services.lists import _text_filter
 from crm.services.people import display_name
 from crm.services.programme import Slot
+from crm.services.sorting import in_order
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def delegation_ids(
     statement = _text_filter(statement, "delegation", Delegation.id, filters.text)
     sorts = _sorts(today or date.today())
     columns = sorts.get(sort, sorts["upcoming"])
-    order = [c.desc() if descending else c for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     statement = statement.order_by(*order, Delegation.id.desc() if descending else Delegation.id)
     if limit is not None:
         statement = statement.limit(limit)

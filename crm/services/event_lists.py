@@ -14,6 +14,7 @@ from crm.db.database import Database
 from crm.db.models import Event, Organisation, PartnerCity, Partnership, Project
 from crm.services.lists import _text_filter
 from crm.services.project_lists import _partnerships_with
+from crm.services.sorting import in_order
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def event_ids(
     statement = _text_filter(statement, "event", Event.id, filters.text)
     sorts = _sorts(now or datetime.now(UTC))
     columns = sorts.get(sort, sorts["upcoming"])
-    order = [c.desc() if descending else c for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     statement = statement.order_by(*order, Event.id.desc() if descending else Event.id)
     if limit is not None:
         statement = statement.limit(limit)

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from crm.db.database import Database
 from crm.db.enums import PHONE_KINDS
 from crm.db.models import Change, Operation
 from crm.search.index import KIND_CODES
-from crm.search.query import match_expression, record_id_filter_sql
+from crm.search.query import matching_record_ids
 from crm.services.records import all_kinds
+from crm.services.sorting import in_order
 from crm.validation import format_phone
 
 # Fields that hold the id (or ids) of another record, and the kind of that record.
@@ -121,11 +122,10 @@ def _text_condition(db: Database, query: str) -> Any:
         )
     )
     conditions = [Operation.label.icontains(pattern, autoescape=True), Operation.id.in_(changes)]
-    expression = match_expression(query)
-    if expression is not None and db.engine.dialect.name == "sqlite":
-        # The search index folds case and diacritics: "berz" finds the changes to Bērziņa.
-        for kind in KIND_CODES:
-            matching = text(record_id_filter_sql(kind)).bindparams(match=expression)
+    # The search index folds case and diacritics: "berz" finds the changes to Bērziņa.
+    for kind in KIND_CODES:
+        matching = matching_record_ids(kind, query)
+        if matching is not None:
             conditions.append(
                 Operation.id.in_(
                     select(Change.operation_id).where(
@@ -157,7 +157,7 @@ def operation_ids(
     if filters.text.strip():
         statement = statement.where(_text_condition(db, filters.text))
     columns = HISTORY_SORTS.get(sort, HISTORY_SORTS["at"])
-    statement = statement.order_by(*(c.desc() if descending else c.asc() for c in columns))
+    statement = statement.order_by(*(in_order(db, c, descending) for c in columns))
     if limit is not None:
         statement = statement.limit(limit)
     return db.fetch_ids(statement)

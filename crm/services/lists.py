@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from crm.db.database import Database
@@ -24,8 +24,9 @@ from crm.db.models import (
     Theme,
     partnership_themes,
 )
-from crm.search.query import match_expression, record_id_filter_sql
+from crm.search.query import matching_record_ids
 from crm.services.people import display_name
+from crm.services.sorting import in_order
 from crm.validation import format_phone
 
 RowT = TypeVar("RowT", bound=tuple[Any, ...])
@@ -64,10 +65,9 @@ def _text_filter(
     statement: Select[RowT], kind: str, column: QueryableAttribute[int], query: str
 ) -> Select[RowT]:
     """Keep the rows whose record matches ``query`` in the search index."""
-    expression = match_expression(query)
-    if expression is None:
+    matching = matching_record_ids(kind, query)
+    if matching is None:
         return statement
-    matching = text(record_id_filter_sql(kind)).bindparams(match=expression)
     return statement.where(column.in_(matching))
 
 
@@ -91,7 +91,7 @@ def person_ids(
         )
     statement = _text_filter(statement, "person", Person.id, filters.text)
     columns = PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"])
-    order = [c.desc() if descending else c.asc() for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     statement = statement.order_by(*order, Person.id.desc() if descending else Person.id)
     if limit is not None:
         statement = statement.limit(limit)
@@ -214,7 +214,7 @@ def partnership_ids(
         statement = statement.where(PartnerCity.country == filters.country.upper())
     statement = _text_filter(statement, "partnership", Partnership.id, filters.text)
     columns = PARTNERSHIP_SORTS.get(sort, PARTNERSHIP_SORTS["name"])
-    order = [c.desc() if descending else c.asc() for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     # Ties by id, reversed too, so a descending list is the ascending one backwards.
     statement = statement.order_by(*order, Partnership.id.desc() if descending else Partnership.id)
     if limit is not None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from crm.db.database import Database
 from crm.db.models import OfficeSetting
 from crm.i18n import _
+from crm.services.access import require_administrator
 from crm.services.errors import ValidationError
 from crm.services.unit import ChangeSet, write
 from crm.validation import InvalidValue, normalise_country
@@ -55,6 +56,7 @@ def home_region(session: Session) -> str:
 
 
 def save_profile(db: Database, profile: OfficeProfile) -> ChangeSet:
+    require_administrator(db)
     try:
         country = normalise_country(profile.country) or "DE"
     except InvalidValue as error:
@@ -91,6 +93,7 @@ def get_logo(db: Database) -> bytes | None:
 
 def save_logo(db: Database, data: bytes | None) -> ChangeSet:
     """Keep ``data`` as the logo (None removes it)."""
+    require_administrator(db)
     if data is not None:
         if len(data) > MAX_LOGO_BYTES:
             raise ValidationError(

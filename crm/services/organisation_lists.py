@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from crm.db.database import Database
 from crm.db.models import Affiliation, ContactPoint, Organisation, Person
-from crm.search.query import match_expression, record_id_filter_sql
+from crm.search.query import matching_record_ids
+from crm.services.sorting import in_order
 from crm.validation import format_phone
 
 
@@ -62,10 +63,9 @@ class OrganisationRow:
 
 def _matching(statement: Select[tuple[int]], query: str) -> Select[tuple[int]]:
     """Keep the organisations whose search index entry matches ``query``."""
-    expression = match_expression(query)
-    if expression is None:
+    matching = matching_record_ids("organisation", query)
+    if matching is None:
         return statement
-    matching = text(record_id_filter_sql("organisation")).bindparams(match=expression)
     return statement.where(Organisation.id.in_(matching))
 
 
@@ -83,7 +83,7 @@ def organisation_ids(
         statement = statement.where(Organisation.country == filters.country.upper())
     statement = _matching(statement, filters.text)
     columns = SORTS.get(sort, SORTS["name"])
-    order = [c.desc() if descending else c.asc() for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     # Ties by id, reversed too, so a descending list is the ascending one backwards.
     statement = statement.order_by(
         *order, Organisation.id.desc() if descending else Organisation.id

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from crm.db.database import Database
 from crm.db.models import Organisation, PartnerCity, Partnership, Project, Theme
 from crm.services.lists import _text_filter
+from crm.services.sorting import in_order
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def project_ids(
     statement = _text_filter(statement, "project", Project.id, filters.text)
     sorts = _sorts(today or date.today())
     columns = sorts.get(sort, sorts["current"])
-    order = [c.desc() if descending else c for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     statement = statement.order_by(*order, Project.id.desc() if descending else Project.id)
     if limit is not None:
         statement = statement.limit(limit)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from crm.db.database import Database
 from crm.db.models import Correspondence, OfficeSetting, ReferenceCounter
 from crm.i18n import _
+from crm.services.access import require_administrator
 from crm.services.errors import ValidationError
 from crm.services.lengths import max_length
 from crm.services.office import load_profile
@@ -70,6 +71,7 @@ def check_scheme(scheme: str) -> str:
 
 
 def save_scheme(db: Database, scheme: str) -> ChangeSet:
+    require_administrator(db)
     scheme = check_scheme(scheme)
     with write(db, _("Reference number scheme")) as unit:
         setting = unit.session.get(OfficeSetting, SCHEME_KEY)

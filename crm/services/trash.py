@@ -31,10 +31,12 @@ from crm.db.models import (
     TrashEntry,
 )
 from crm.i18n import _, ngettext
+from crm.services.access import require_administrator
 from crm.services.errors import NotFound, ServiceError
 from crm.services.merge_links import relink
 from crm.services.progress import Progress
 from crm.services.records import RecordKind, record_kind, touch
+from crm.services.sorting import in_order
 from crm.services.unit import ChangeSet, UnitOfWork, write
 from crm.text import fold
 
@@ -146,6 +148,7 @@ def purge_many(
     db: Database, items: Sequence[tuple[str, int]], progress: Progress | None = None
 ) -> ChangeSet:
     """Delete several records for good in one transaction; cancelling deletes none."""
+    require_administrator(db)
     progress = progress or Progress()
     progress.start(len(items), _("Deleting for good…"))
     with write(db, _("Delete for good")) as unit:
@@ -260,7 +263,7 @@ def trash_ids(
     if filters.kind:
         statement = statement.where(TrashEntry.entity == filters.kind)
     columns = TRASH_SORTS.get(sort, TRASH_SORTS["deleted"])
-    order = [c.desc() if descending else c.asc() for c in columns]
+    order = [in_order(db, c, descending) for c in columns]
     statement = statement.order_by(*order, TrashEntry.id.desc() if descending else TrashEntry.id)
     wanted = fold(filters.text.strip())
     if not wanted:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from crm.db.database import Database
 from crm.db.enums import ChangeAction
 from crm.db.models import Change, Operation
+from crm.services.access import actor_of, check_writable
 
 
 def current_actor() -> str:
@@ -110,9 +111,12 @@ class UnitOfWork:
 @contextmanager
 def write(db: Database, label: str, actor: str | None = None) -> Iterator[UnitOfWork]:
     """Run one user action in one transaction; its history entry commits with it or not at all."""
+    check_writable(db)
     session = db.write_session()
     try:
-        operation = Operation(actor=actor or current_actor(), label=label[:300])
+        # On the shared server the history names the server's user, not the computer's.
+        actor = actor or actor_of(db, session) or current_actor()
+        operation = Operation(actor=actor, label=label[:300])
         session.add(operation)
         unit = UnitOfWork(session, operation)
         yield unit

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from crm.cli.commands import db_server
 from crm.cli.errors import EXIT_OK
 from crm.cli.output import print_json
 from crm.cli.parser import json_option
@@ -23,12 +24,13 @@ def register(subparsers: Any) -> None:
         help=_("upgrade the database to this version's schema"),
         description=_(
             "Upgrade the database to this version's schema. Before an existing database is "
-            "upgraded, a copy is kept next to it."
+            "upgraded, a checked backup is kept in its backups folder (liaison backup --list)."
         ),
     )
     add_db_option(upgrade)
     json_option(upgrade)
     upgrade.set_defaults(run=run_upgrade)
+    db_server.register_actions(actions)
 
 
 def run_upgrade(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from crm.db.base import Base, UTCDateTime, enum_column, utcnow
 
@@ -26,6 +26,12 @@ class Operation(Base):
     changes: Mapped[list[Change]] = relationship(
         back_populates="operation", cascade="all, delete-orphan", order_by="Change.id"
     )
+
+    @validates("label", "actor")
+    def _fit(self, key: str, value: str) -> str:
+        """Services name an operation after its record, at any length; a server refuses text
+        longer than the column (SQLite would keep it), even when it is flushed early."""
+        return value[: 300 if key == "label" else 200]
 
 
 class Change(Base):

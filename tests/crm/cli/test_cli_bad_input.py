@@ -97,6 +97,7 @@ REFUSED_FILES: dict[str, Callable[[Path, Path], Path]] = {
 }
 
 
+@pytest.mark.sqlite_only  # files Liaison refuses
 @pytest.mark.parametrize("command", ["search", "check", "db-upgrade", "demo"])
 @pytest.mark.parametrize("kind", sorted(REFUSED_FILES))
 def test_refused_files_are_left_untouched(
@@ -165,6 +166,7 @@ def test_usage_errors(liaison: Liaison, tmp_path: Path, args: list[str]) -> None
     assert "usage:" not in result.stderr
 
 
+@pytest.mark.sqlite_only  # compares the file's bytes
 def test_usage_errors_leave_an_existing_database_alone(liaison: Liaison, demo_db: Path) -> None:
     before = snapshot(demo_db.parent)
     assert_refused(liaison("demo", "--office", "atlantis", "--db", str(demo_db)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from service_helpers import assert_plain
 from test_correspondence_service import make_office, register
 
@@ -111,6 +112,7 @@ def test_choices_for_the_filter_and_pickers(db: Database) -> None:
     assert cl.delegation_choices(db, "nobody") == []
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_register_order_needs_no_sort(db: Database) -> None:
     """Newest first comes straight from the partial index: no temporary B-tree."""
     statement = cl.id_statement(db, CorrespondenceFilter(), limit=100)

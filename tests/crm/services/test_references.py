@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import date
-from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from test_correspondence_service import register
 
 from crm.db.database import Database
@@ -53,15 +52,15 @@ def test_a_refused_entry_uses_up_no_number(db: Database) -> None:
     assert references(db) == ["IZ-2026-0001", "IZ-2026-0002"]
 
 
-def test_two_workstations_saving_at_once_draw_different_numbers(db_path: Path) -> None:
-    """Two connections to the same file register at the same moment: no gap, no clash."""
+def test_two_workstations_saving_at_once_draw_different_numbers(db_target: str) -> None:
+    """Two connections to the same database register at the same moment: no gap, no clash."""
     workers = 2
     per_worker = 15
     start = threading.Barrier(workers)
     failures: list[BaseException] = []
 
     def work(number: int) -> None:
-        database = Database.open(db_path)
+        database = Database.open(db_target)
         try:
             start.wait()
             for count in range(per_worker):
@@ -77,7 +76,7 @@ def test_two_workstations_saving_at_once_draw_different_numbers(db_path: Path) -
     for thread in threads:
         thread.join()
     assert failures == []
-    db = Database.open(db_path)
+    db = Database.open(db_target)
     try:
         drawn = sorted(references(db))
         assert drawn == [f"IZ-2026-{n:04d}" for n in range(1, workers * per_worker + 1)]
@@ -113,22 +112,23 @@ def test_a_new_look_of_the_same_series_continues_the_count(db: Database) -> None
     assert series("IZ-{year}-{number:04d}") == series("IZ/{year}/{number}") == "IZ"
 
 
-def test_a_number_already_in_use_is_skipped_not_refused(db: Database, db_path: Path) -> None:
+def test_a_number_already_in_use_is_skipped_not_refused(db: Database) -> None:
     first = register(db, "Erster", date(2026, 1, 1))
     # As after a scheme change whose numbers meet an older series: the next one is taken.
-    with sqlite3.connect(db_path) as connection:
+    with db.engine.begin() as connection:
         connection.execute(
-            "UPDATE correspondence SET reference = 'IZ-2026-0002' WHERE id = ?", (first,)
+            text("UPDATE correspondence SET reference = 'IZ-2026-0002' WHERE id = :id"),
+            {"id": first},
         )
     register(db, "Zweiter", date(2026, 1, 2))
     assert references(db) == ["IZ-2026-0002", "IZ-2026-0003"]
     assert check_scheme("A{year}-{number}") == "A{year}-{number}"
 
 
-def test_the_demo_register_is_continued(db_path: Path) -> None:
+def test_the_demo_register_is_continued(db_target: str) -> None:
     from crm.demo import build_demo
 
-    db = Database.open(db_path)
+    db = Database.open(db_target)
     try:
         build_demo(db, "leipzig")
         year = date.today().year

@@ -634,8 +634,35 @@ def downgrade() -> None:
 # letters such as ł and ø), so the tokenizer only splits words. Records of the small kinds share
 # one table whose rowid encodes kind and id (so an update deletes by rowid, never by scan);
 # correspondence has its own table keyed by its id, searched newest first.
+# On PostgreSQL the same two tables are plain tables (rowid a real column) with GIN indexes
+# over to_tsvector('simple', ...): the words are already folded and split in Python, so the
+# 'simple' configuration only has to split at the spaces (crm.search.index).
 def _create_search_index() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute(
+            "CREATE TABLE search_records (rowid bigint PRIMARY KEY, "
+            "name text NOT NULL DEFAULT '', body text NOT NULL DEFAULT '', "
+            "label text NOT NULL DEFAULT '', detail text NOT NULL DEFAULT '')"
+        )
+        op.execute(
+            "CREATE INDEX ix_search_records_name ON search_records "
+            "USING gin (to_tsvector('simple'::regconfig, name))"
+        )
+        op.execute(
+            "CREATE INDEX ix_search_records_all ON search_records "
+            "USING gin (to_tsvector('simple'::regconfig, name || ' ' || body))"
+        )
+        op.execute(
+            "CREATE TABLE search_correspondence (rowid bigint PRIMARY KEY, "
+            "body text NOT NULL DEFAULT '')"
+        )
+        op.execute(
+            "CREATE INDEX ix_search_correspondence_body ON search_correspondence "
+            "USING gin (to_tsvector('simple'::regconfig, body))"
+        )
+        return
+    if dialect != "sqlite":
         return
     op.execute(
         "CREATE VIRTUAL TABLE search_records USING fts5("
@@ -649,7 +676,7 @@ def _create_search_index() -> None:
 
 
 def _drop_search_index() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name not in ("sqlite", "postgresql"):
         return
     op.execute("DROP TABLE IF EXISTS search_correspondence")
     op.execute("DROP TABLE IF EXISTS search_records")
