@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+pytest_plugins = ["pg_server", "secret_marker"]
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +28,4 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "office.sqlite"
 
 
-@pytest.fixture
-def db(db_path: Path) -> Iterator[object]:
-    from crm.db.database import Database
-
-    database = Database.open(db_path)
-    yield database
-    database.close()
+# ``db`` (an open database: SQLite, and PostgreSQL too when a server is given) is in pg_server.

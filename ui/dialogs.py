@@ -76,23 +76,38 @@ def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
     return Unsaved.CANCEL
 
 
-def conflict(parent: QWidget, message: str) -> bool:
-    """Someone else changed the record: True to reload it (dropping the edits in the form)."""
+class ConflictChoice(Enum):
+    RELOAD = "reload"  # drop the form's edits, show the version saved meanwhile
+    KEEP_EDITING = "keep_editing"  # nothing happens; the form stays as it is
+    SAVE_MINE = "save_mine"  # save the form over the version saved meanwhile
+
+
+def conflict(parent: QWidget, message: str, saved_meanwhile: str = "") -> ConflictChoice:
+    """Someone else saved the record since it was opened: the user decides what happens.
+
+    ``saved_meanwhile`` says who saved it, when and what (from the history), when known.
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Changed meanwhile"))
     box.setText(message)
-    box.setInformativeText(
-        _(
-            "Reload to see the current version (your edits in the form are dropped), "
-            "or keep editing and copy what you need first."
-        )
+    advice = _(
+        "Reload to see the current version (your edits in the form are dropped), keep "
+        "editing and copy what you need first, or save yours anyway: what the form shows "
+        "replaces their changes, and the history keeps both."
     )
+    box.setInformativeText(f"{saved_meanwhile}\n\n{advice}" if saved_meanwhile else advice)
     reload = box.addButton(_("Reload"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    mine = box.addButton(_("Save mine anyway"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(reload)
     box.exec()
-    return box.clickedButton() is reload
+    clicked = box.clickedButton()
+    if clicked is reload:
+        return ConflictChoice.RELOAD
+    if clicked is mine:
+        return ConflictChoice.SAVE_MINE
+    return ConflictChoice.KEEP_EDITING
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

@@ -1,4 +1,4 @@
-"""The mail password in the OS keyring, and only there.
+"""The mail password in the OS keyring, and only there (through crm.secrets).
 
 The keyring must keep secrets safe: a backend that writes them as plain text (keyrings.alt's
 PlaintextKeyring and its kind, anything below keyring's own "recommended" priority of 1) is
@@ -9,33 +9,27 @@ it nowhere. The password is never logged, printed or written to the settings or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import Any
-
+from crm import secrets
 from crm.i18n import _
 from crm.mail.config import MailSettings
 from crm.mail.errors import MailError
+from crm.secrets import KeyringKind
 
-SERVICE = "Liaison mail"
-_NO_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null")
-_PLAIN_TEXT_MODULES = ("keyrings.alt",)
+SERVICE = secrets.MAIL
+
+__all__ = [
+    "SERVICE",
+    "KeyringKind",
+    "KeyringState",
+    "forget_password",
+    "keyring_state",
+    "store_password",
+    "stored_password",
+]
 
 
-class KeyringKind(Enum):
-    SECURE = "secure"
-    NONE = "none"  # no keyring on this computer
-    PLAIN_TEXT = "plain_text"  # a keyring that would keep the password readable: refused
-
-
-@dataclass(frozen=True)
-class KeyringState:
-    kind: KeyringKind
-    name: str  # the backend, for the settings page ("SecretService Keyring")
-
-    @property
-    def usable(self) -> bool:
-        return self.kind is KeyringKind.SECURE
+class KeyringState(secrets.KeyringState):
+    """The keyring as the mail settings explain it: the password is asked for when sending."""
 
     def explanation(self) -> str:
         if self.kind is KeyringKind.SECURE:
@@ -53,93 +47,34 @@ class KeyringState:
         )
 
 
-def _classify(backend: Any) -> KeyringKind:
-    module = type(backend).__module__
-    name = type(backend).__name__
-    if module.startswith(_NO_BACKEND_MODULES):
-        return KeyringKind.NONE
-    if module.startswith(_PLAIN_TEXT_MODULES) or "plaintext" in name.lower():
-        return KeyringKind.PLAIN_TEXT
-    try:
-        priority = float(backend.priority)
-    except Exception:  # a backend that cannot say is not trusted
-        return KeyringKind.PLAIN_TEXT
-    return KeyringKind.SECURE if priority >= 1 else KeyringKind.PLAIN_TEXT
-
-
-def _backend() -> tuple[Any, KeyringKind]:
-    """The backend that would keep the password, and what kind it is.
-
-    keyring's chainer asks its backends in order of priority and writes to the first: that one
-    is judged, and used directly, so a plain-text backend further down never sees the secret.
-    """
-    import keyring
-    from keyring.backends.chainer import ChainerBackend
-
-    backend = keyring.get_keyring()
-    if isinstance(backend, ChainerBackend):
-        chained = list(backend.backends)
-        if not chained:
-            return backend, KeyringKind.NONE
-        backend = chained[0]
-    return backend, _classify(backend)
-
-
-def _label(backend: Any) -> str:
-    name = getattr(backend, "name", "") or type(backend).__name__
-    return str(name)
-
-
 def keyring_state() -> KeyringState:
-    try:
-        backend, kind = _backend()
-    except Exception:  # keyring failed to load a backend: as if there were none
-        return KeyringState(KeyringKind.NONE, "")
-    return KeyringState(kind, _label(backend))
+    state = secrets.keyring_state()
+    return KeyringState(state.kind, state.name)
 
 
 def stored_password(mail: MailSettings) -> str | None:
     """The password kept for the mail account, or None (none kept, or no usable keyring)."""
     if not mail.user:
         return None
-    try:
-        backend, kind = _backend()
-        if kind is not KeyringKind.SECURE:
-            return None
-        password = backend.get_password(SERVICE, mail.account)
-    except Exception:  # a locked or broken keyring: ask instead
-        return None
-    return password if isinstance(password, str) and password else None
+    return secrets.load_secret(SERVICE, mail.account)
 
 
 def store_password(mail: MailSettings, password: str) -> None:
     """Keep the password in the keyring; MailError when there is no safe keyring."""
     if not mail.user:
         raise MailError(_("Enter the user name before the password."))
-    backend, kind = _backend()
-    if kind is not KeyringKind.SECURE:
-        raise MailError(KeyringState(kind, _label(backend)).explanation())
     try:
-        backend.set_password(SERVICE, mail.account, password)
-    except Exception as error:
-        # The backend's message only: it never holds the password.
-        reason = type(error).__name__
-        raise MailError(
-            _("The keyring did not keep the password ({reason}).").format(reason=reason)
-        ) from None
+        secrets.keep_secret(SERVICE, mail.account, password)
+    except secrets.SecretNotKept as error:
+        if error.state.kind is not KeyringKind.SECURE:
+            # The mail wording: the password is asked for each time Liaison sends.
+            state = KeyringState(error.state.kind, error.state.name)
+            raise MailError(state.explanation()) from None
+        raise MailError(str(error)) from None
 
 
 def forget_password(mail: MailSettings) -> bool:
     """Remove the kept password; True when there was one."""
     if not mail.user:
         return False
-    try:
-        backend, kind = _backend()
-        if kind is not KeyringKind.SECURE:
-            return False
-        if backend.get_password(SERVICE, mail.account) is None:
-            return False
-        backend.delete_password(SERVICE, mail.account)
-    except Exception:
-        return False
-    return True
+    return secrets.forget_secret_if_kept(SERVICE, mail.account)

@@ -17,7 +17,7 @@ from crm.services.organisations import OrganisationInput, create_organisation
 from crm.services.partnerships import PartnershipInput, create_partnership
 from crm.services.people import AffiliationInput, PersonInput, create_person
 from ui import dialogs
-from ui.dialogs import Unsaved
+from ui.dialogs import ConflictChoice, Unsaved
 
 WAIT_MS = 5000
 # The offscreen platform has no window system: it says so when a layout passes a minimum size
@@ -42,7 +42,7 @@ class DialogRecorder:
     delete: bool = True
     purge: bool = True
     unsaved: Unsaved = Unsaved.DISCARD
-    reload_on_conflict: bool = True
+    conflict_choice: ConflictChoice = ConflictChoice.RELOAD
     asked: list[tuple[str, str]] = field(default_factory=list)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,9 +58,9 @@ class DialogRecorder:
             self.asked.append(("unsaved", name))
             return self.unsaved
 
-        def conflict(_parent: Any, message: str) -> bool:
-            self.asked.append(("conflict", message))
-            return self.reload_on_conflict
+        def conflict(_parent: Any, message: str, saved_meanwhile: str = "") -> ConflictChoice:
+            self.asked.append(("conflict", f"{message}\n{saved_meanwhile}".strip()))
+            return self.conflict_choice
 
         def show_error(_parent: Any, message: str) -> None:
             self.asked.append(("error", message))

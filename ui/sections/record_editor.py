@@ -8,6 +8,7 @@ this class owns the flow: load, new, save (create or update), errors and conflic
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.i18n import _
+from crm.i18n import _, ngettext
+from crm.services import history
 from crm.services.errors import Conflict, NotFound, ServiceError, ValidationError
+from crm.services.history import RecordEvent
 from ui import dialogs
 from ui.context import AppContext
 from ui.sections.editor_header import EditorHeader
@@ -36,6 +39,50 @@ class FormErrors(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+SAVES_SHOWN = 3  # the newest saves a conflict names
+
+
+def saved_meanwhile(events: list[RecordEvent], since: datetime | None) -> str:
+    """Who saved the record after ``since`` (when the form was loaded), when, and what."""
+    from ui.models.history_model import field_label, format_time
+
+    later = [event for event in events if since is None or event.at > since]
+    lines = []
+    for event in later[:SAVES_SHOWN]:
+        fields = ", ".join(dict.fromkeys(field_label(f.field) for f in event.change.fields))
+        who, when = event.actor, format_time(event.at)
+        if fields and event.change.action == "update":
+            lines.append(
+                _("Saved by {who} at {when}: {fields}.").format(who=who, when=when, fields=fields)
+            )
+        else:
+            lines.append(
+                _("{what} by {who} at {when}.").format(
+                    what=event.operation_label, who=who, when=when
+                )
+            )
+    if len(later) > SAVES_SHOWN:
+        more = len(later) - SAVES_SHOWN
+        lines.append(
+            ngettext("And {count} earlier save.", "And {count} earlier saves.", more).format(
+                count=more
+            )
+        )
+    return "\n".join(lines)
+
+
+def _save_over(
+    db: Any,
+    load: Callable[..., Any],
+    update: Callable[..., Any],
+    record_id: int,
+    data: Any,
+) -> Any:
+    """Save ``data`` over the version saved meanwhile: that version, read now, is the one
+    expected, so a third save in between is again a conflict and again the user's choice."""
+    return update(db, record_id, data, load(db, record_id).version)
 
 
 class RecordEditor(QStackedWidget):
@@ -328,8 +375,7 @@ class RecordEditor(QStackedWidget):
         if isinstance(error, ValidationError):
             self._show_errors(error.errors)
         elif isinstance(error, Conflict):
-            if dialogs.conflict(self, str(error)) and self.record_id is not None:
-                self.load(self.record_id)
+            self._conflicted(str(error))
         elif isinstance(error, NotFound):
             dialogs.show_error(self, str(error))
             self.show_placeholder()
@@ -337,6 +383,53 @@ class RecordEditor(QStackedWidget):
             dialogs.show_error(self, str(error))
         else:
             self._unexpected(error)
+
+    # --- someone else saved meanwhile ----------------------------------------------------------
+
+    def _conflicted(self, message: str) -> None:
+        """Find out from the history who saved meanwhile, then let the user choose."""
+        record_id = self.record_id
+        if record_id is None:
+            return
+        since = getattr(self.detail, "updated_at", None)
+        self._saving = True  # until the user has chosen: no reload, no second save
+        self.context.run(
+            history.record_history,
+            self.kind,
+            record_id,
+            on_done=lambda events: self._choose(record_id, message, saved_meanwhile(events, since)),
+            on_error=lambda _error: self._choose(record_id, message, ""),
+            busy=False,
+        )
+
+    def _choose(self, record_id: int, message: str, meanwhile: str) -> None:
+        self._saving = False
+        if record_id != self.record_id:
+            return  # another record is open by now
+        choice = dialogs.conflict(self, message, meanwhile)
+        if choice is dialogs.ConflictChoice.RELOAD:
+            self.load(record_id)
+        elif choice is dialogs.ConflictChoice.SAVE_MINE:
+            self._save_mine(record_id)
+
+    def _save_mine(self, record_id: int) -> None:
+        """Save the form as it is over the version saved meanwhile (recorded as any edit)."""
+        try:
+            data = self.collect()
+        except FormErrors as problem:
+            self._show_errors(problem.errors)
+            return
+        self._saving = True
+        self._sent = data
+        self.context.run(
+            _save_over,
+            self.load_function(),
+            self.update_function(),
+            record_id,
+            data,
+            on_done=lambda changes: self._updated(record_id, changes, None),
+            on_error=self._save_failed,
+        )
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         left_over = self.errors.show(errors)
