@@ -17,6 +17,7 @@ from crm.db.enums import (
     DelegationStatus,
     Direction,
     GiftDirection,
+    LegalBasis,
     OrganisationKind,
     PartnershipKind,
     PartnershipStatus,
@@ -134,6 +135,17 @@ def gift_directions() -> dict[str, str]:
     return {
         GiftDirection.GIVEN: _("Given by us"),
         GiftDirection.RECEIVED: _("Received"),
+    }
+
+
+def legal_bases() -> dict[str, str]:
+    """Why the office keeps a person's data: GDPR Art. 6(1), with the letter of the point."""
+    return {
+        LegalBasis.CONSENT: _("Consent (Art. 6(1)(a) GDPR)"),
+        LegalBasis.CONTRACT: _("Contract (Art. 6(1)(b) GDPR)"),
+        LegalBasis.LEGAL_OBLIGATION: _("Legal obligation (Art. 6(1)(c) GDPR)"),
+        LegalBasis.PUBLIC_TASK: _("Public task (Art. 6(1)(e) GDPR)"),
+        LegalBasis.LEGITIMATE_INTERESTS: _("Legitimate interests (Art. 6(1)(f) GDPR)"),
     }
 
 

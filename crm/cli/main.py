@@ -13,7 +13,19 @@ import sys
 from collections.abc import Callable
 
 from crm import __version__
-from crm.cli.commands import briefing, check, db, demo, export, import_file, mail, report, search
+from crm.cli.commands import (
+    backup,
+    briefing,
+    check,
+    db,
+    demo,
+    export,
+    gdpr,
+    import_file,
+    mail,
+    report,
+    search,
+)
 from crm.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
@@ -40,7 +52,8 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     add_db_option(parser, dest="global_db")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
-    for module in (demo, search, briefing, report, db, check, mail, export, import_file):
+    modules = (demo, search, briefing, report, db, check, backup, mail, export, import_file, gdpr)
+    for module in modules:
         module.register(commands)
     return parser
 

@@ -123,6 +123,16 @@ class EventKind(StrEnum):
     OTHER = "other"
 
 
+class LegalBasis(StrEnum):
+    """Why the office may keep a person's data: GDPR Art. 6(1) (a), (b), (c), (e), (f)."""
+
+    CONSENT = "consent"  # (a)
+    CONTRACT = "contract"  # (b)
+    LEGAL_OBLIGATION = "legal_obligation"  # (c)
+    PUBLIC_TASK = "public_task"  # (e)
+    LEGITIMATE_INTERESTS = "legitimate_interests"  # (f)
+
+
 class ChangeAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

@@ -28,7 +28,7 @@ from crm.i18n import _, ngettext
 from crm.io.import_check import Action, ImportPlan, PlannedRecord, organisation_key
 from crm.io.import_model import PEOPLE
 from crm.io.import_report import ImportReport, build_report, count_text
-from crm.search.index import has_fts, record_rowid
+from crm.search.index import has_fts, indexed_text, record_rowid
 from crm.services import organisations, people
 from crm.services.errors import NotFound
 from crm.services.lengths import fit
@@ -105,6 +105,7 @@ class _Writer:
         self.plan = plan
         self.now: datetime = utcnow()
         self.fts = has_fts(self.session)
+        self.dialect = self.session.get_bind().dialect.name
         self.organisation_ids: dict[str, int] = {}  # folded name -> id
         self.organisation_names: dict[int, str] = {}  # id -> name as stored
         self.history_rows: list[dict[str, Any]] = []
@@ -194,6 +195,8 @@ class _Writer:
             points += [p | {owner: record_id, other: None} for p in point_rows]
             addresses += [a | {owner: record_id, other: None} for a in address_rows]
             snapshot = {name: row[name] for name in _fields(person)}
+            if person:
+                snapshot["consent_date"] = None  # as people.snapshot has it; imports record none
             snapshot["contact_points"] = [_point_snapshot(p) for p in point_rows]
             snapshot["addresses"] = [_address_snapshot(a) for a in address_rows]
             if person:
@@ -244,8 +247,8 @@ class _Writer:
             self.index_rows.append(
                 {
                     "rowid": record_rowid(kind, record_id),
-                    "name": fold(names),
-                    "body": fold(body),
+                    "name": indexed_text(self.dialect, names),
+                    "body": indexed_text(self.dialect, body),
                     "label": label,
                     "detail": detail,
                 }

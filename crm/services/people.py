@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from crm.db.database import Database
-from crm.db.enums import ChangeAction
+from crm.db.enums import ChangeAction, LegalBasis
 from crm.db.models import Affiliation, Organisation, Person
 from crm.i18n import _
 from crm.search.index import index_record, unindex_record
@@ -38,6 +38,8 @@ TEXT_FIELDS = (
     "preferred_language",
     "country",
     "notes",
+    "legal_basis",
+    "legal_basis_note",
 )
 
 
@@ -65,6 +67,9 @@ class PersonInput:
     preferred_language: str | None = None
     country: str | None = None
     notes: str | None = None
+    legal_basis: str | None = None  # crm.db.enums.LegalBasis (GDPR Art. 6(1)); None: not recorded
+    legal_basis_note: str | None = None
+    consent_date: date | None = None
     contact_points: list[cp.ContactPointInput] = field(default_factory=list)
     addresses: list[cp.AddressInput] = field(default_factory=list)
     affiliations: list[AffiliationInput] = field(default_factory=list)
@@ -98,6 +103,9 @@ class PersonDetail:
     preferred_language: str | None
     country: str | None
     notes: str | None
+    legal_basis: str | None
+    legal_basis_note: str | None
+    consent_date: date | None
     contact_points: tuple[cp.ContactPointView, ...]
     addresses: tuple[cp.AddressView, ...]
     affiliations: tuple[AffiliationView, ...]
@@ -107,6 +115,7 @@ class PersonDetail:
     def to_input(self) -> PersonInput:
         return PersonInput(
             **{name: getattr(self, name) for name in TEXT_FIELDS},
+            consent_date=self.consent_date,
             contact_points=[
                 cp.ContactPointInput(p.kind, p.value, p.label, p.is_primary)
                 for p in self.contact_points
@@ -156,6 +165,7 @@ def _clean(
         values["country"] = normalise_country(values.get("country"))
     except InvalidValue as error:
         errors["country"] = str(error)
+    _check_legal_basis(values, errors)
     values.setdefault("contact_points", [])
     values.setdefault("addresses", [])
     values.setdefault("affiliations", [])
@@ -181,10 +191,33 @@ def _clean(
     return values, normalized
 
 
+def _check_legal_basis(values: dict[str, Any], errors: dict[str, str]) -> None:
+    """The legal basis is one of GDPR Art. 6(1)'s; the consent's day a date, not in the future."""
+    basis = values.get("legal_basis")
+    if basis is not None and basis not in {item.value for item in LegalBasis}:
+        errors["legal_basis"] = _("“{value}” is not a legal basis.").format(value=basis)
+    day = values.get("consent_date")
+    if isinstance(day, str):
+        try:
+            day = date.fromisoformat(day) if day.strip() else None
+        except ValueError:
+            errors["consent_date"] = _("“{value}” is not a date.").format(value=day)
+            day = None
+    if isinstance(day, datetime):
+        day = day.date()
+    if day is not None and not isinstance(day, date):
+        errors["consent_date"] = _("“{value}” is not a date.").format(value=day)
+        day = None
+    if day is not None and day > date.today():
+        errors["consent_date"] = _("The consent cannot be given in the future.")
+    values["consent_date"] = day
+
+
 def apply_values(session: Session, person: Person, values: dict[str, Any]) -> None:
     values, normalized = _clean(session, values, cp.known_contacts(person.contact_points))
     for name in TEXT_FIELDS:
         setattr(person, name, values[name])
+    person.consent_date = values["consent_date"]
     person.sort_name = fit(Person, "sort_name", _sort_name(values))
     person.contact_points = cp.build_contact_points(values["contact_points"], normalized)
     person.addresses = cp.build_addresses(values["addresses"])
@@ -203,6 +236,7 @@ def apply_values(session: Session, person: Person, values: dict[str, Any]) -> No
 
 def snapshot(person: Person) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(person, name) for name in TEXT_FIELDS}
+    values["consent_date"] = person.consent_date.isoformat() if person.consent_date else None
     values["contact_points"] = cp.contact_snapshot(person.contact_points)
     values["addresses"] = cp.address_snapshot(person.addresses)
     values["affiliations"] = [
@@ -320,6 +354,7 @@ def get_person(db: Database, person_id: int) -> PersonDetail:
             version=person.version,
             display_name=display_name(person),
             **{name: getattr(person, name) for name in TEXT_FIELDS},
+            consent_date=person.consent_date,
             contact_points=tuple(cp.contact_view(p) for p in person.contact_points),
             addresses=tuple(cp.address_view(a) for a in person.addresses),
             affiliations=tuple(

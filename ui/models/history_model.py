@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from crm.i18n import _, current_language
 from crm.services import history
 from crm.services.history import ChangeDetail, FieldChange, HistoryFilter, OperationRow
+from crm.vocabulary import legal_bases
 from ui import labels
 from ui.context import AppContext
 from ui.countries import country_name
@@ -106,6 +107,9 @@ def _field_labels() -> dict[str, str]:
         "attachments": _("Attachments"),
         "follow_up_date": _("Follow-up on"),
         "reference": _("Reference number"),
+        "legal_basis": _("Legal basis"),
+        "legal_basis_note": _("About the legal basis"),
+        "consent_date": _("Consent given on"),
     }
 
 
@@ -124,6 +128,8 @@ def _vocabulary(entity: str, field: str) -> dict[str, str] | None:
         return labels.agreement_kinds()
     if field == "status" and entity == "partnership":
         return labels.partnership_statuses()
+    if field == "legal_basis":
+        return legal_bases()
     sections = {
         "correspondence": ("correspondence", ("direction", "channel", "status")),
         "delegation": ("delegations", ("direction", "status")),

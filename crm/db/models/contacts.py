@@ -55,6 +55,11 @@ class Person(Trashable, Base):
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     sort_name: Mapped[str] = mapped_column(String(400), default="", index=True)
+    # GDPR: why the office keeps this person's data (crm.db.enums.LegalBasis; None: not
+    # recorded yet), a note on it (where the consent was given) and the day of the consent.
+    legal_basis: Mapped[str | None] = mapped_column(enum_column())
+    legal_basis_note: Mapped[str | None] = mapped_column(Text)
+    consent_date: Mapped[date | None] = mapped_column(Date)
 
     contact_points: Mapped[list[ContactPoint]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="ContactPoint.position"

@@ -11,13 +11,16 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from crm.i18n import _
 from crm.services import duplicates, people
 from crm.services.people import PersonDetail, PersonInput
+from crm.vocabulary import legal_bases
 from ui.context import AppContext
 from ui.countries import country_choices, country_name
 from ui.sections.people.affiliations_editor import AffiliationsEditor
+from ui.sections.people.gdpr_actions import GdprActions
 from ui.sections.record_editor import FormErrors, RecordEditor
 from ui.widgets.addresses_editor import AddressesEditor
-from ui.widgets.choice_combo import SearchableChoiceCombo
+from ui.widgets.choice_combo import ChoiceCombo, SearchableChoiceCombo
 from ui.widgets.contact_points_editor import ContactPointsEditor
+from ui.widgets.date_field import DateField
 from ui.widgets.duplicate_dialog import DuplicateCheck
 from ui.widgets.form import Field, FieldErrors, FormSection
 from ui.widgets.merge_dialog import MergeButton
@@ -44,6 +47,7 @@ class PersonEditor(RecordEditor):
         super().__init__(context, parent)
         self.duplicate_check = DuplicateCheck(self, duplicates.person_duplicates)
         self.merge_button = MergeButton(self)
+        self.gdpr = GdprActions(self)
 
     def save(self, after: Callable[[], None] | None = None) -> bool:
         """A new record is saved once the user has seen its likely duplicates, if any."""
@@ -126,6 +130,8 @@ class PersonEditor(RecordEditor):
         errors.add("addresses", self.addresses)
         layout.addWidget(addresses)
 
+        self._build_legal_basis(layout, errors)
+
         notes = FormSection(_("Notes"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -137,6 +143,27 @@ class PersonEditor(RecordEditor):
         errors.add("notes", notes_field)
         notes.add_row(notes_field)
         layout.addWidget(notes)
+
+    def _build_legal_basis(self, layout: QVBoxLayout, errors: FieldErrors) -> None:
+        """Why the office may keep the person's data (GDPR Art. 6(1))."""
+        section = FormSection(_("Personal data (GDPR)"))
+        self.legal_basis = ChoiceCombo(legal_bases(), empty=_("Not recorded"))
+        self.legal_basis.value_changed.connect(lambda _value: self.form_changed())
+        self.consent_date = DateField()
+        self.consent_date.textChanged.connect(self.form_changed)
+        section.add_row(
+            self._field("legal_basis", _("Legal &basis"), self.legal_basis, errors),
+            self._field("consent_date", _("Consent given on"), self.consent_date, errors),
+        )
+        section.add_row(
+            self._line(
+                "legal_basis_note",
+                _("About the legal basis"),
+                errors,
+                _("e.g. consent form of 12 May 2026, filed in the visit's folder"),
+            )
+        )
+        layout.addWidget(section)
 
     def related_function(self) -> Callable[..., Any]:
         from crm.services.related import person_related
@@ -157,6 +184,12 @@ class PersonEditor(RecordEditor):
         self.country.blockSignals(True)
         self.country.set_value(detail.country if detail is not None else None)
         self.country.blockSignals(False)
+        self.legal_basis.blockSignals(True)
+        self.legal_basis.set_value(detail.legal_basis if detail is not None else None)
+        self.legal_basis.blockSignals(False)
+        self.consent_date.blockSignals(True)
+        self.consent_date.set_date(detail.consent_date if detail is not None else None)
+        self.consent_date.blockSignals(False)
         self.notes.blockSignals(True)
         self.notes.setPlainText((detail.notes or "") if detail is not None else "")
         self.notes.blockSignals(False)
@@ -166,16 +199,24 @@ class PersonEditor(RecordEditor):
 
     def collect(self) -> PersonInput:
         values = {key: line.text().strip() or None for key, line in self.lines.items()}
+        problems: dict[str, str] = {}
+        try:
+            consent_date = self.consent_date.date_value()
+        except ValueError as error:
+            problems["consent_date"] = str(error)
+            consent_date = None
         data = PersonInput(
             family_name=values.pop("family_name") or "",
             country=self.country.value(),
+            legal_basis=self.legal_basis.value(),
+            consent_date=consent_date,
             notes=self.notes.toPlainText().strip() or None,
             contact_points=self.contacts.items(),
             addresses=self.addresses.items(),
             affiliations=self.affiliations.items(),
             **values,
         )
-        problems = self.affiliations.unchosen_errors()
+        problems.update(self.affiliations.unchosen_errors())
         if problems:
             raise FormErrors(problems)
         return data
