@@ -8,7 +8,7 @@ out=resources/translations
 # German, English and Swedish are complete (a test checks it).
 for lang in de en sv; do
     if [ -f "$out/$lang/LC_MESSAGES/liaison.po" ]; then
-        .venv/bin/pybabel update --no-fuzzy-matching -i "$out/liaison.pot" -d "$out" -D liaison -l "$lang" >/dev/null
+        .venv/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -i "$out/liaison.pot" -d "$out" -D liaison -l "$lang" >/dev/null
     else
         .venv/bin/pybabel init -i "$out/liaison.pot" -d "$out" -D liaison -l "$lang" >/dev/null
     fi
