@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm.i18n import _
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from crm.db.database import Database
 
 RESTART_PROPERTY = "liaisonRestart"
+BACKUP_AFTER_MS = 1000  # after the first screen, before it matters to anyone
 
 
 # --- the questions (tests replace these functions) ----------------------------------------------
@@ -147,6 +148,15 @@ class StartupStorage(QObject):
         if db.damage is not None:
             self.offer_restore(db)
             return
+        # Once the first section has its data: begun at once, the check and the copy would
+        # compete with its read for the interpreter and the disk (100 ms later on screen).
+        self.window.worker.idle.connect(
+            lambda: QTimer.singleShot(BACKUP_AFTER_MS, self.window, lambda: self._start_backup(db)),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+
+    def _start_backup(self, db: Database) -> None:
+        assert db.path is not None
         self.backups.submit(
             automatic_backup_job,
             db.path,

@@ -68,9 +68,9 @@ def office(tmp_path: Path) -> Path:
 
 
 class Opened:
-    """Records each database the app opens and closes the window after ``close_after``."""
+    """Records each database the app opens and closes the window ``close_ms`` after."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, close_after: int = 1) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, close_ms: int = 50) -> None:
         self.databases: list[tuple[Path | None, bool]] = []
         original = MainWindow.set_database
         opened = self
@@ -78,7 +78,7 @@ class Opened:
         def set_database(window: MainWindow, db: Any) -> None:
             original(window, db)
             opened.databases.append((db.path, db.read_only))
-            QTimer.singleShot(50, window.close)
+            QTimer.singleShot(close_ms, window.close)
 
         monkeypatch.setattr(MainWindow, "set_database", set_database)
 
@@ -86,7 +86,17 @@ class Opened:
 def test_the_app_takes_the_daily_backup_after_start(
     qapp: QApplication, office: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = Opened(monkeypatch)
+    # The backup starts once the first section has its data; the window closes when it is
+    # done (or after ten seconds, when it never came).
+    monkeypatch.setattr(storage, "BACKUP_AFTER_MS", 0)
+    opened = Opened(monkeypatch, close_ms=10_000)
+    original = storage.StartupStorage._backed_up
+
+    def backed_up(self: storage.StartupStorage, db: Any, result: Any) -> None:
+        original(self, db, result)
+        self.window.close()
+
+    monkeypatch.setattr(storage.StartupStorage, "_backed_up", backed_up)
     save_settings(Settings(last_section="people"))
     assert app_module.run_app(str(office), []) == 0
     assert opened.databases == [(office, False)]
