@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from crm.i18n import _, current_language, language_override
@@ -19,7 +20,7 @@ from crm.reports import labels as vocab
 from crm.reports.page import frame_width, render, setup_for
 from crm.reports.report_parts import title_block
 from crm.reports.tables import data_table, fields_table, note, section, shared_parsing
-from crm.reports.text import Markup, join, small
+from crm.reports.text import Markup, join, labelled, small
 from crm.vocabulary import label, legal_bases
 
 if TYPE_CHECKING:
@@ -75,6 +76,17 @@ def _moment(value: Any) -> str:
         return formats.moment(datetime.fromisoformat(str(value)))
     except ValueError:
         return str(value)
+
+
+def _money(value: Any, currency: Any) -> str:
+    """The JSON keeps amounts as text ("45.00"); printed in the report's language."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return formats.money(amount, str(currency) if currency else None)
 
 
 def _yes(value: Any) -> str:
@@ -165,7 +177,7 @@ def _contacts(data: Data, width: float) -> list[Any]:
     if not rows:
         return []
     headers = [_("Kind"), _("As entered"), _("Normalised"), _("Label"), _("Primary")]
-    return [data_table(headers, rows, (14, 32, 28, 14, 13), width)]
+    return [data_table(headers, rows, (13, 31, 27, 13, 16), width)]
 
 
 def _addresses(data: Data, width: float) -> list[Any]:
@@ -294,7 +306,7 @@ def _gifts(data: Data, width: float) -> list[Any]:
                         small(gift.get("notes")) if gift.get("notes") else None,
                     ]
                 ),
-                f"{value} {gift.get('currency') or ''}".strip() if value else "",
+                _money(value, gift.get("currency")),
                 _delegation_text(entry.get("delegation")),
             ]
         )
@@ -342,10 +354,18 @@ def _action(action: Any) -> str:
     return names.get(str(action), str(action))
 
 
-def _values(values: Any) -> str:
+def _values(values: Any) -> Markup:
+    """Recorded values a line each, "field: value" (the JSON export keeps them as stored)."""
     if values is None:
-        return ""
-    return json.dumps(values, ensure_ascii=False, indent=None, sort_keys=True)
+        return Markup("")
+    if not isinstance(values, Mapping):
+        return small(json.dumps(values, ensure_ascii=False))
+    lines = []
+    for key in sorted(values):
+        value = values[key]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        lines.append(labelled(f"{key.replace('_', ' ')}:", small(text)))
+    return join(lines)
 
 
 def _history(data: Data, width: float) -> list[Any]:
@@ -353,8 +373,8 @@ def _history(data: Data, width: float) -> list[Any]:
         [
             join([_moment(e.get("at")), small(e.get("actor"))]),
             join([e.get("operation"), small(_action(e.get("action")))]),
-            small(_values(e.get("old_values"))),
-            small(_values(e.get("new_values"))),
+            _values(e.get("old_values")),
+            _values(e.get("new_values")),
         ]
         for e in data.get("history") or []
     ]
@@ -369,7 +389,7 @@ def _mentions(data: Data, width: float) -> list[Any]:
         [
             join([_moment(e.get("at")), small(e.get("actor"))]),
             join([e.get("operation"), small(f"{e.get('entity')} {e.get('entity_id')}")]),
-            small(_values(e.get("new_values") or e.get("old_values"))),
+            _values(e.get("new_values") or e.get("old_values")),
         ]
         for e in data.get("history_mentions") or []
     ]

@@ -84,6 +84,9 @@ def test_the_pdf_reads_and_escapes(office: Database, subject: Subject, tmp_path:
     ).stdout.decode("utf-8")
     for expected in (NAME, CYRILLIC, EMAIL, DIET, "<b>Kaffee</b>", "Einladung_Melnyk.pdf"):
         assert expected in text, expected
+    # Written for a reader: the gift's value in German, the edit's fields by name, not as JSON.
+    assert "45,00 €" in text.replace("\xa0", " ")
+    assert "notes:" in text and '{"notes"' not in text
 
 
 def test_formats_by_extension_or_as_given(tmp_path: Path) -> None:
