@@ -182,6 +182,41 @@ def test_a_file_made_a_moment_ago_is_sound_for_a_second_process(tmp_path: Path) 
         first.close()
 
 
+def test_a_checkpoint_cut_off_by_a_crash_is_not_damage(tmp_path: Path) -> None:
+    """A writer killed mid-checkpoint leaves page 1 (with the new page count) in the main file
+    and the rest still only in the -wal: SQLite mends it from the log; it is not damage."""
+    path = tmp_path / "office.sqlite"
+    wal = path.with_name("office.sqlite-wal")
+    db = Database.open(path)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_autocheckpoint = 0")  # the frames stay in the -wal
+        with connection:
+            connection.executemany(
+                "INSERT INTO office_settings(key, value) VALUES (?, ?)",
+                [(f"k{n}", "x" * 3000) for n in range(200)],
+            )
+        log = wal.read_bytes()
+        page_size = int.from_bytes(log[8:12], "big")
+        frames = range(32, len(log), 24 + page_size)
+        first = [f for f in frames if int.from_bytes(log[f : f + 4], "big") == 1][-1]
+        with path.open("r+b") as handle:  # the checkpoint's first write, and then the crash
+            handle.write(log[first + 24 : first + 24 + page_size])
+        header_pages = int.from_bytes(path.read_bytes()[28:32], "big")
+        assert header_pages * page_size > path.stat().st_size  # "shorter than its header"
+        assert not damage.inspect(path, seconds=None).damaged
+        second = Database.open(path, create=False)
+        try:
+            assert not second.read_only
+            rows = second.raw_connection_execute("SELECT count(*) FROM office_settings")
+            assert rows[0][0] >= 200
+        finally:
+            second.close()
+    finally:
+        connection.close()
+        db.close()
+
+
 def test_files_cut_short_are_all_detected(sound_file: Path, tmp_path: Path) -> None:
     size = sound_file.stat().st_size
     lengths = [1, 50, 99, 100, 101, 1000, PAGE, PAGE + 1, 2 * PAGE, size // 3, size // 2]
