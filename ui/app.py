@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crm.i18n import _, set_language
-from crm.paths import APP_NAME, resource_path
+from crm.paths import APP_NAME, default_database_path, resource_path
 from crm.settings import load_settings
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -23,6 +24,7 @@ from ui.style import apply_style
 
 if TYPE_CHECKING:
     from crm.db.database import Database
+    from crm.services.overview_model import Overview
 
 ORGANISATION = "Liaison"
 # The desktop file's name (resources/linux/) and the app id Wayland groups windows by.
@@ -89,6 +91,22 @@ def _open_database(target: str | None) -> Database:
 
     prepare_first_screen()
     return database
+
+
+def first_screen_file(target: str | None) -> Path | None:
+    """The SQLite file ``target`` names (as crm.db.database reads it, without importing it),
+    whose Overview can be read before the database layer loads; None for a server."""
+    if target is None:
+        return default_database_path()
+    if "://" in target:
+        return Path(target.removeprefix("sqlite:///")) if target.startswith("sqlite:///") else None
+    return Path(target).expanduser().absolute()
+
+
+def _read_first_overview(path: Path, day: date) -> Overview | None:
+    from crm.services.overview_sqlite import read_overview
+
+    return read_overview(path, day)
 
 
 class FirstPaint(QObject):
@@ -198,11 +216,36 @@ def _run_window(app: QApplication, window: MainWindow, target: str | None) -> tu
         window.close()
         app.exit(EXIT_REFUSED)
 
-    def start() -> None:
+    def open_database() -> None:
         window.worker.submit(_open_database, target, on_done=opened, on_error=refused)
 
+    def first_screen(overview: Overview | None) -> None:
+        if window.show_first_overview(overview):
+            FirstPaint(window, open_database)  # painted with its data, then the rest loads
+        else:
+            open_database()
+
+    def start() -> None:
+        from ui.sections.overview.section import today
+
+        path = first_screen_file(target)
+        if path is None:
+            open_database()
+        else:
+            window.worker.submit(
+                _read_first_overview,
+                path,
+                today(),
+                on_done=first_screen,
+                on_error=open_database_after,
+            )
+
+    def open_database_after(_error: Exception) -> None:
+        open_database()  # the database layer then reports what is wrong, if anything
+
     # The database opens once the window has been painted: importing SQLAlchemy on the
-    # worker meanwhile would hold the interpreter's lock and delay that first paint.
+    # worker meanwhile would hold the interpreter's lock and delay that first paint. The
+    # Overview comes first, read without SQLAlchemy (crm.services.overview_sqlite).
     FirstPaint(window, start)
     code = app.exec()
     restart = bool(window.property(RESTART_PROPERTY)) and not status["code"]

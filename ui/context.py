@@ -23,10 +23,27 @@ class AppContext(QObject):
     status_message = Signal(str)
     open_record = Signal(str, int)  # kind, id: jump to a record in its section
 
-    def __init__(self, db: Database, worker: DbWorker, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database | None, worker: DbWorker, parent: QObject | None = None
+    ) -> None:
+        """``db`` None: a context made before the database is open (the first screen at
+        start-up); ``attach`` gives it the database, and nothing runs on it before that."""
         super().__init__(parent)
-        self.db = db
+        self._db = db
         self.worker = worker
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("the database is not open yet")
+        return self._db
+
+    @property
+    def has_database(self) -> bool:
+        return self._db is not None
+
+    def attach(self, db: Database) -> None:
+        self._db = db
 
     def run(
         self,

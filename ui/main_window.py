@@ -36,6 +36,7 @@ from ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from crm.db.database import Database
+    from crm.services.overview_model import Overview
     from ui.sections.section import Section
 
 STATUS_TIMEOUT_MS = 8000
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.worker = DbWorker(self)
         self.worker.unhandled_error.connect(lambda error: dialogs.show_unexpected(self, error))
         self.context: AppContext | None = None
+        self._first_screen_context: AppContext | None = None
         self.sections: dict[str, Section] = {}  # the sections built so far
         self.current_key = ""
         self._close_confirmed = False
@@ -246,9 +248,12 @@ class MainWindow(QMainWindow):
     def set_database(self, db: Database) -> None:
         """Attach the open database and show the section used last."""
         from crm.services.warmup import warm_up
-        from crm.settings import load_settings
 
-        self.context = AppContext(db, self.worker, self)
+        if self._first_screen_context is not None:  # the Overview shown before it opened
+            self.context = self._first_screen_context
+            self.context.attach(db)
+        else:
+            self.context = AppContext(db, self.worker, self)
         self.context.status_message.connect(
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
@@ -269,9 +274,8 @@ class MainWindow(QMainWindow):
             from crm.db.server import current_role
 
             self.context.run(current_role, on_done=self._show_role, busy=False)
-        last = load_settings().last_section
         # The first section first: its read then leads the worker's queue.
-        self.go_to(last if self.sidebar.is_available(last) else self._first_section())
+        self.go_to(self._start_key())
         self.undo_controller.attach(self.context)
         self._load_office()
         # Once the first section has its data (the worker is idle) and has been painted: run
@@ -321,6 +325,35 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(_("Liaison – {office}").format(office=name))
 
     # --- sections ---------------------------------------------------------------------------
+
+    def show_first_overview(self, overview: Overview | None) -> bool:
+        """Show the Overview read at start-up before the database layer has loaded (ui.app),
+        when the Overview is the section the window starts with; True when shown. Its links
+        open records once the database is attached (set_database), which reads it again."""
+        if overview is None or self.context is not None or self.sections:
+            return False
+        if self._start_key() != "overview":
+            return False
+        from ui.sections.overview.section import OverviewSection
+
+        context = AppContext(None, self.worker, self)
+        section = OverviewSection(context)
+        section.restore_state(ui_state())
+        section.show_prefetched(overview)
+        self._first_screen_context = context
+        self.sections["overview"] = section
+        self.stack.addWidget(section)
+        self.current_key = "overview"
+        self.stack.setCurrentWidget(section)
+        self.sidebar.select("overview")
+        return True
+
+    def _start_key(self) -> str:
+        """The section the window opens with: the one used last, if it is there."""
+        from crm.settings import load_settings
+
+        last = load_settings().last_section
+        return last if self.sidebar.is_available(last) else self._first_section()
 
     def _first_section(self) -> str:
         return next(info.key for info in sections() if info.available)

@@ -9,9 +9,10 @@ of the process that started it):
 
 - ``window-shown``: the main window's first paint; the detail names the heavy libraries
   already loaded then (``heavy=-`` when none: the database layer loads after this).
-- ``data-shown``: the database is open, the first section's data (the Overview's) has
-  arrived and the window has been painted with it (another first section: once every read
-  has arrived).
+- ``data-shown``: the first section's data has arrived and the window has been painted
+  with it. The Overview's comes from the start-up reader (crm.services.overview_sqlite),
+  before the database layer has loaded; another first section's once the database is open
+  and every read has arrived.
 - ``activated``: a second start on the same database asked this window to come forward.
 
 It then closes the main window ``LIAISON_QUIT_AFTER_MS`` milliseconds after ``data-shown``

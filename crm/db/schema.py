@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 
+from crm.db.revision import HEAD_REVISION as HEAD_REVISION
+from crm.db.revision import KNOWN_REVISIONS as KNOWN_REVISIONS
 from crm.i18n import _
 from crm.paths import resource_path
 
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
 # PRAGMA application_id marks a file as ours ("LIAI"); `file` and other tools can tell it.
 APPLICATION_ID = 0x4C494149
 SQLITE_MAGIC = b"SQLite format 3\x00"

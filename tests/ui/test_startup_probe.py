@@ -84,7 +84,9 @@ def test_an_unexpected_error_ends_the_app_with_status_1(
     def broken(_db: Any, _day: Any) -> Any:
         raise RuntimeError("the overview broke")
 
-    monkeypatch.setattr("ui.sections.overview.section.get_overview", broken)
+    # No first screen from the start-up reader: the Overview comes from the broken read.
+    monkeypatch.setattr("crm.services.overview_sqlite.read_overview", lambda *_args: None)
+    monkeypatch.setattr("crm.services.overview.get_overview", broken)
     assert app_module.run_app(str(db_path), []) == 1
     err = capfd.readouterr().err
     assert "unexpected error" in err and "the overview broke" in err

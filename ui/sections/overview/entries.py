@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDate, QLocale
 
 from crm.i18n import _, current_language, ngettext
-from crm.services.overview import (
+from crm.services.overview_model import (
     Anniversary,
     EvaluationDue,
     FollowUp,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from crm.i18n import _
-from crm.services.overview import FOLLOW_UP_DAYS, UPCOMING_DAYS, Overview, get_overview
+from crm.services.overview_model import FOLLOW_UP_DAYS, UPCOMING_DAYS, Overview
 from ui import dialogs
 from ui.context import AppContext
 from ui.sections.overview import entries
@@ -182,7 +182,15 @@ class OverviewSection(Section):
         if self.isVisible():
             self.reload()
 
+    def show_prefetched(self, overview: Overview) -> None:
+        """Show an Overview read before the database was attached (the first screen)."""
+        self._show(self._request, overview)
+
     def reload(self) -> None:
+        from crm.services.overview import get_overview
+
+        if not self.context.has_database:
+            return  # the first screen at start-up: it reads once the database is open
         self._request += 1
         request = self._request
         self.context.run(
