@@ -30,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from crm.db import schema
+from crm.db.damage import quick_check
 from crm.db.schema import DatabaseRefused
 from crm.i18n import _
 from crm.paths import data_dir
@@ -169,19 +170,10 @@ def _readonly_uri(path: Path) -> str:
     return f"{path.absolute().as_uri()}?mode=ro&immutable=1"
 
 
-def integrity_problems(path: Path, *, quick: bool = False, limit: int = 20) -> list[str]:
-    """``integrity_check`` (or ``quick_check``) of a file that is not in use; [] when sound."""
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        connection = sqlite3.connect(_readonly_uri(path), uri=True)
-        try:
-            connection.text_factory = lambda value: value.decode("utf-8", "replace")
-            rows = connection.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
-        finally:
-            connection.close()
-    except (sqlite3.Error, UnicodeDecodeError) as error:  # a message may quote damaged bytes
-        return [str(error)]
-    return [str(row[0]) for row in rows if str(row[0]) != "ok"]
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """``integrity_check`` (or ``quick_check``) of a file, read-only; [] when sound."""
+    problems, _complete = quick_check(path, None, "quick_check" if quick else "integrity_check")
+    return problems
 
 
 def _unique_name(folder: Path, stem: str, taken: datetime, kind: BackupKind) -> Path:
@@ -348,21 +340,10 @@ def _shm(path: Path) -> Path:
     return path.with_name(path.name + "-shm")
 
 
-def quick_problems(db_path: Path, limit: int = 20) -> list[str]:
+def quick_problems(db_path: Path) -> list[str]:
     """``quick_check`` of a database file, read-only: the log is read when there is one, and no
     byte of the database file is written ([] when sound)."""
-    if not _wal(db_path).exists():
-        return integrity_problems(db_path, quick=True, limit=limit)
-    try:
-        connection = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            connection.text_factory = lambda value: value.decode("utf-8", "replace")
-            rows = connection.execute(f"PRAGMA quick_check({int(limit)})").fetchall()
-        finally:
-            connection.close()
-    except (sqlite3.Error, UnicodeDecodeError) as error:  # a message may quote damaged bytes
-        return [str(error)]
-    return [str(row[0]) for row in rows if str(row[0]) != "ok"]
+    return integrity_problems(db_path, quick=True)
 
 
 def check_backup_file(path: Path) -> None:
