@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSize, Qt, QT
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from crm.db.target import database_url
 from crm.i18n import _, set_language
-from crm.paths import APP_NAME, default_database_path, resource_path
+from crm.paths import APP_NAME, resource_path
 from crm.settings import load_settings
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -94,13 +95,9 @@ def _open_database(target: str | None) -> Database:
 
 
 def first_screen_file(target: str | None) -> Path | None:
-    """The SQLite file ``target`` names (as crm.db.database reads it, without importing it),
-    whose Overview can be read before the database layer loads; None for a server."""
-    if target is None:
-        return default_database_path()
-    if "://" in target:
-        return Path(target.removeprefix("sqlite:///")) if target.startswith("sqlite:///") else None
-    return Path(target).expanduser().absolute()
+    """The SQLite file ``target`` names, whose Overview can be read before the database layer
+    loads; None for a server."""
+    return database_url(target)[1]
 
 
 def _read_first_overview(path: Path, day: date) -> Overview | None:

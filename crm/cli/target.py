@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm.cli.errors import BadInput
+from crm.db.target import database_url
 from crm.i18n import _
 from crm.settings import Settings
 
@@ -42,8 +43,6 @@ def resolve_target(args: argparse.Namespace, settings: Settings) -> str | None:
 
 def sqlite_path(target: str | None) -> Path | None:
     """The file behind ``target`` when it is SQLite, None for a server URL."""
-    from crm.db.database import database_url
-
     return database_url(target)[1]
 
 

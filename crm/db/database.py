@@ -23,26 +23,11 @@ from sqlalchemy.pool import QueuePool
 from crm.db import schema
 from crm.db.damage import DamageReport, DatabaseDamaged
 from crm.db.schema import DatabaseRefused
+from crm.db.target import database_url as database_url
 from crm.i18n import _
-from crm.paths import default_database_path
 
 BUSY_TIMEOUT_MS = 10_000
 FETCH_BATCH = 10_000  # rows per fetch of an id list
-
-
-def database_url(target: str | Path | None) -> tuple[str, Path | None]:
-    """The SQLAlchemy URL for a path or URL, and the file path when it is SQLite."""
-    if target is None:
-        path = default_database_path()
-    elif isinstance(target, str) and "://" in target:
-        if target.startswith("sqlite:///"):
-            path = Path(target.removeprefix("sqlite:///"))
-        else:
-            return target, None
-    else:
-        path = Path(target)
-    path = path.expanduser().absolute()
-    return f"sqlite:///{path}", path
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -12,8 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from crm.db import schema
-from crm.db.database import BUSY_TIMEOUT_MS, Database, database_url
+from crm.db.database import BUSY_TIMEOUT_MS, Database
 from crm.db.schema import APPLICATION_ID, DatabaseRefused
+from crm.db.target import database_url
 
 # --- connection settings --------------------------------------------------------------------
 
