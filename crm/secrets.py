@@ -47,10 +47,17 @@ class KeyringState:
                 name=self.name
             )
         if self.kind is KeyringKind.PLAIN_TEXT:
-            return _(
-                "This computer's keyring ({name}) keeps passwords as plain text, so Liaison "
-                "does not use it: it asks for the password each time it is needed."
-            ).format(name=self.name)
+            return self._plain_text_refused().format(name=self.name)
+        return self._no_keyring()
+
+    # Where a password is asked for, a subclass says when ("each time it sends").
+    def _plain_text_refused(self) -> str:
+        return _(
+            "This computer's keyring ({name}) keeps passwords as plain text, so Liaison "
+            "does not use it: it asks for the password each time it is needed."
+        )
+
+    def _no_keyring(self) -> str:
         return _(
             "This computer has no keyring, so Liaison asks for the password each time it is "
             "needed and keeps it nowhere."

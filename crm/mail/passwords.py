@@ -31,16 +31,13 @@ __all__ = [
 class KeyringState(secrets.KeyringState):
     """The keyring as the mail settings explain it: the password is asked for when sending."""
 
-    def explanation(self) -> str:
-        if self.kind is KeyringKind.SECURE:
-            return _("The password is kept in this computer's keyring ({name}).").format(
-                name=self.name
-            )
-        if self.kind is KeyringKind.PLAIN_TEXT:
-            return _(
-                "This computer's keyring ({name}) keeps passwords as plain text, so Liaison "
-                "does not use it: it asks for the password each time it sends."
-            ).format(name=self.name)
+    def _plain_text_refused(self) -> str:
+        return _(
+            "This computer's keyring ({name}) keeps passwords as plain text, so Liaison "
+            "does not use it: it asks for the password each time it sends."
+        )
+
+    def _no_keyring(self) -> str:
         return _(
             "This computer has no keyring, so Liaison asks for the password each time it "
             "sends and keeps it nowhere."
