@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from crm.cli.errors import EXIT_OK, BadInput
 from crm.cli.target import add_db_option, open_database, resolve_target
 from crm.i18n import _, current_language
-from crm.reports import LANGUAGES
+from crm.reports import LANGUAGES, PAGE_SIZES
 from crm.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,6 +36,13 @@ def register(subparsers: Any) -> None:
         metavar="DELEGATION",
         help=_("the delegation's number, or words that match exactly one delegation"),
     )
+    add_print_options(parser, _("the language of the sheet (default: the office's)"))
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def add_print_options(parser: argparse.ArgumentParser, language_help: str) -> None:
+    """The options every printed sheet or report takes: file, language, paper, mark."""
     parser.add_argument(
         "-o",
         "--output",
@@ -44,15 +51,10 @@ def register(subparsers: Any) -> None:
         metavar="FILE.pdf",
         help=_("the PDF file to write (replaced if it exists)"),
     )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=None,
-        help=_("the language of the sheet (default: the office's)"),
-    )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=language_help)
     parser.add_argument(
         "--page-size",
-        choices=("A4", "Letter"),
+        choices=PAGE_SIZES,
         default="A4",
         help=_("the paper size (default: A4)"),
     )
@@ -61,8 +63,6 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=_("mark every page as confidential"),
     )
-    add_db_option(parser)
-    parser.set_defaults(run=run)
 
 
 def find_delegation(db: Database, term: str) -> int:

@@ -13,11 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crm.cli.commands.briefing import find_delegation, office_language
+from crm.cli.commands.briefing import add_print_options, find_delegation, office_language
 from crm.cli.errors import EXIT_OK, BadInput
 from crm.cli.target import add_db_option, open_database, resolve_target
 from crm.i18n import _
-from crm.reports import LANGUAGES
 from crm.settings import Settings
 
 if TYPE_CHECKING:
@@ -63,26 +62,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
-    parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar="FILE.pdf",
-        help=_("the PDF file to write (replaced if it exists)"),
-    )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=None,
-        help=_("the language of the report (default: the office's)"),
-    )
-    parser.add_argument(
-        "--page-size",
-        choices=("A4", "Letter"),
-        default="A4",
-        help=_("the paper size (default: A4)"),
-    )
+    add_print_options(parser, _("the language of the report (default: the office's)"))
     parser.add_argument(
         "--from",
         dest="since",
@@ -121,11 +101,6 @@ def register(subparsers: Any) -> None:
         default=[],
         metavar="ID",
         help=_("contacts: the numbers of organisations to list"),
-    )
-    parser.add_argument(
-        "--confidential",
-        action="store_true",
-        help=_("mark every page as confidential"),
     )
     add_db_option(parser)
     parser.set_defaults(run=run)
