@@ -19,13 +19,13 @@ from crm.paths import APP_NAME, resource_path
 from crm.settings import load_settings
 from ui import dialogs
 from ui.main_window import MainWindow
-from ui.server_connect import next_target
 from ui.single_instance import InstanceGuard, database_identity
 from ui.style import apply_style
 
 if TYPE_CHECKING:
     from crm.db.database import Database
     from crm.services.overview_model import Overview
+    from ui.storage import StartupStorage
 
 ORGANISATION = "Liaison"
 # The desktop file's name (resources/linux/) and the app id Wayland groups windows by.
@@ -175,6 +175,8 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
         if quit_after is not None and first:
             startup_probe.StartupProbe(app, window, guard, quit_after)
         code, restart = _run_window(app, window, target)
+        from ui.server_connect import next_target  # not before the first window: 20 ms
+
         target = next_target(window, target)  # File › Connect to shared server…
         first = False
         if not restart:
@@ -187,19 +189,23 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
 def _run_window(app: QApplication, window: MainWindow, target: str | None) -> tuple[int, bool]:
     """Show ``window``, open the database once it is painted and run until it closes:
     (exit status, whether a new window is wanted on the same database)."""
-    from ui.server_connect import ask_for_server_login
-    from ui.storage import RESTART_PROPERTY, StartupStorage, offer_restore_unopenable
-
-    storage = StartupStorage(window)
+    # The storage and server dialogs load once there is a database (or a refusal), not
+    # before the window's first paint.
+    storages: list[StartupStorage] = []
     window.show()
     status = {"code": 0}
 
     def opened(db: Database) -> None:
+        from ui.storage import StartupStorage
+
         window.set_database(db)
-        storage.database_opened(db)
+        storages.append(StartupStorage(window))
+        storages[0].database_opened(db)
 
     def refused(error: Exception) -> None:
         from crm.db.schema import DatabaseRefused
+        from ui.server_connect import ask_for_server_login
+        from ui.storage import offer_restore_unopenable
 
         if offer_restore_unopenable(window, error):
             return  # restored on the worker; the window then starts afresh
@@ -245,10 +251,13 @@ def _run_window(app: QApplication, window: MainWindow, target: str | None) -> tu
     # Overview comes first, read without SQLAlchemy (crm.services.overview_sqlite).
     FirstPaint(window, start)
     code = app.exec()
+    from ui.storage import RESTART_PROPERTY
+
     restart = bool(window.property(RESTART_PROPERTY)) and not status["code"]
     if window.isVisible():
         window.close()
-    storage.shutdown()
+    for storage in storages:
+        storage.shutdown()
     window.deleteLater()
     return status["code"] or code, restart
 
