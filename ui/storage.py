@@ -9,7 +9,6 @@ its loop again), so no section keeps rows of the database it replaced.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from ui import dialogs
 from ui.worker import DbWorker
 
 if TYPE_CHECKING:
-    from crm.db.backups import Backup
+    from crm.db.backups import Backup, DailyBackup
     from crm.db.database import Database
 
 RESTART_PROPERTY = "liaisonRestart"
@@ -110,25 +109,6 @@ def backup_date(backup: Backup) -> str:
 # --- after start ------------------------------------------------------------------------------
 
 
-@dataclass
-class AutomaticResult:
-    backup: Backup | None
-    failure: str | None = None
-    damage: Any = None  # a DamageReport when the failed backup showed the file is damaged
-
-
-def automatic_backup_job(path: Path) -> AutomaticResult:
-    """The daily backup at start (on the backup worker). A backup whose check fails means the
-    file itself may be damaged: then the whole file is checked, without a time limit."""
-    from crm.db import backups, damage
-
-    try:
-        return AutomaticResult(backups.automatic_backup(path))
-    except backups.BackupFailed as error:
-        report = damage.inspect(path, seconds=None)
-        return AutomaticResult(None, str(error), report if report.damaged else None)
-
-
 class StartupStorage(QObject):
     """What the window does about the file once the database is open."""
 
@@ -136,7 +116,7 @@ class StartupStorage(QObject):
         super().__init__(window)
         self.window = window
         self.backups = DbWorker(self)  # backups read through their own connection
-        self.result: AutomaticResult | None = None
+        self.result: DailyBackup | None = None
 
     def database_opened(self, db: Database) -> None:
         if db.network_filesystem is not None and db.path is not None:
@@ -156,9 +136,11 @@ class StartupStorage(QObject):
         )
 
     def _start_backup(self, db: Database) -> None:
+        from crm.db.backups import daily_backup
+
         assert db.path is not None
         self.backups.submit(
-            automatic_backup_job,
+            daily_backup,
             db.path,
             on_done=lambda result: self._backed_up(db, result),
             busy=False,
@@ -167,7 +149,7 @@ class StartupStorage(QObject):
     def shutdown(self) -> None:
         self.backups.shutdown()
 
-    def _backed_up(self, db: Database, result: AutomaticResult) -> None:
+    def _backed_up(self, db: Database, result: DailyBackup) -> None:
         self.result = result
         if result.backup is not None:
             self.window.statusBar().showMessage(_("The database was backed up."), 8000)

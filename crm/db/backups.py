@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from crm.db import schema
-from crm.db.damage import quick_check
+from crm.db.damage import DamageReport, inspect, quick_check
 from crm.db.schema import DatabaseRefused
 from crm.i18n import _
 from crm.paths import data_dir
@@ -260,6 +260,25 @@ def automatic_backup(db_path: Path, now: datetime | None = None) -> Backup | Non
     if not db_path.is_file() or db_path.stat().st_size == 0 or not backup_due(db_path, now):
         return None
     return take_backup(db_path, BackupKind.AUTOMATIC, now=now)
+
+
+@dataclass(frozen=True)
+class DailyBackup:
+    """How the backup at start went."""
+
+    backup: Backup | None  # None: none was due, or it failed
+    failure: str | None = None
+    damage: DamageReport | None = None  # the failed backup showed the file is damaged
+
+
+def daily_backup(db_path: Path) -> DailyBackup:
+    """The backup at start, as the app takes it. A backup whose check fails means the file
+    itself may be damaged: then the whole file is checked, without a time limit."""
+    try:
+        return DailyBackup(automatic_backup(db_path))
+    except BackupFailed as error:
+        report = inspect(db_path, seconds=None)
+        return DailyBackup(None, str(error), report if report.damaged else None)
 
 
 def backup_to_file(db_path: Path, target: Path) -> Path:

@@ -118,6 +118,19 @@ def fake(folder: Path, taken: datetime, kind: BackupKind = BackupKind.AUTOMATIC)
     return Backup(folder / taken.isoformat(), taken, kind, 1)
 
 
+def test_a_daily_backup_that_fails_on_a_damaged_file_says_the_file_is_damaged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert db.path is not None
+    monkeypatch.setattr(backups, "integrity_problems", lambda _path, **_kw: ["page 7: bad"])
+    sound = backups.daily_backup(db.path)
+    assert sound.backup is None and sound.failure and sound.damage is None
+    db.close()
+    damage_table(db.path)
+    damaged = backups.daily_backup(db.path)
+    assert damaged.backup is None and damaged.damage is not None and damaged.damage.damaged
+
+
 def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
     folder = Path("/nowhere")
     start = datetime(2025, 1, 1, 8, tzinfo=UTC)
