@@ -19,6 +19,7 @@ from crm.settings import Settings
 
 if TYPE_CHECKING:
     from crm.db.database import Database
+    from crm.search.query import SearchHit
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -142,3 +143,17 @@ def _table_count(path: Path) -> int | None:
     except sqlite3.Error:
         return None
     return int(row[0])
+
+
+SHOWN_CANDIDATES = 5  # of a search term that names several records
+
+
+def one_hit(hits: list[SearchHit], exact: list[SearchHit], term: str, ambiguous: str) -> SearchHit:
+    """The one record ``term`` names: the only hit, or the only exact one. Otherwise
+    BadInput with ``ambiguous`` (translated; {term}, {count} and {names} filled in here)."""
+    if len(hits) == 1 or len(exact) == 1:
+        return (exact or hits)[0]
+    names = "; ".join(f"{hit.id} {hit.name}" for hit in hits[:SHOWN_CANDIDATES])
+    if len(hits) > SHOWN_CANDIDATES:
+        names += "; …"
+    raise BadInput(ambiguous.format(term=term, count=len(hits), names=names))

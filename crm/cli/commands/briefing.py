@@ -11,15 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crm.cli.errors import EXIT_OK, BadInput
-from crm.cli.target import add_db_option, open_database, resolve_target
+from crm.cli.target import add_db_option, one_hit, open_database, resolve_target
 from crm.i18n import _, current_language
 from crm.reports import LANGUAGES, PAGE_SIZES
 from crm.settings import Settings
 
 if TYPE_CHECKING:
     from crm.db.database import Database
-
-SHOWN_CANDIDATES = 5
 
 
 def register(subparsers: Any) -> None:
@@ -87,16 +85,8 @@ def find_delegation(db: Database, term: str) -> int:
     if not hits:
         raise BadInput(_("No delegation matches “{term}”.").format(term=term))
     exact = [hit for hit in hits if hit.score == 0]
-    if len(hits) == 1 or len(exact) == 1:
-        return (exact or hits)[0].id
-    names = "; ".join(f"{hit.id} {hit.name}" for hit in hits[:SHOWN_CANDIDATES])
-    if len(hits) > SHOWN_CANDIDATES:
-        names += "; …"
-    raise BadInput(
-        _("“{term}” matches {count} delegations: {names}. Give the number.").format(
-            term=term, count=len(hits), names=names
-        )
-    )
+    ambiguous = _("“{term}” matches {count} delegations: {names}. Give the number.")
+    return one_hit(hits, exact, term, ambiguous).id
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

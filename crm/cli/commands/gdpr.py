@@ -21,14 +21,12 @@ from typing import TYPE_CHECKING, Any
 from crm.cli.errors import EXIT_FAILURE, EXIT_OK, BadInput
 from crm.cli.output import format_table, print_json
 from crm.cli.parser import json_option
-from crm.cli.target import add_db_option, open_database, resolve_target
+from crm.cli.target import add_db_option, one_hit, open_database, resolve_target
 from crm.i18n import _
 from crm.settings import Settings
 
 if TYPE_CHECKING:
     from crm.db.database import Database
-
-SHOWN_CANDIDATES = 5
 
 
 def _years(value: str) -> int:
@@ -156,17 +154,9 @@ def find_person(db: Database, term: str) -> tuple[int, str]:
     if not hits:
         raise BadInput(_("No person matches “{term}”.").format(term=term))
     exact = [hit for hit in hits if fold(hit.name) == fold(term)]
-    if len(hits) == 1 or len(exact) == 1:
-        hit = (exact or hits)[0]
-        return hit.id, hit.name
-    names = "; ".join(f"{hit.id} {hit.name}" for hit in hits[:SHOWN_CANDIDATES])
-    if len(hits) > SHOWN_CANDIDATES:
-        names += "; …"
-    raise BadInput(
-        _("“{term}” matches {count} people: {names}. Give the number.").format(
-            term=term, count=len(hits), names=names
-        )
-    )
+    ambiguous = _("“{term}” matches {count} people: {names}. Give the number.")
+    hit = one_hit(hits, exact, term, ambiguous)
+    return hit.id, hit.name
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
