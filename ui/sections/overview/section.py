@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -143,16 +143,18 @@ class OverviewSection(Section):
         for card in self.cards:
             self.grid.removeWidget(card)
         right = (self.follow_ups, self.anniversaries, self.evaluations, self.recent)
+        # A card keeps its height (Maximum): at the top of its cells, not centred in them.
+        top = Qt.AlignmentFlag.AlignTop
         if columns == 2:
-            self.grid.addWidget(self.upcoming, 0, 0, len(right) + 1, 1)
+            self.grid.addWidget(self.upcoming, 0, 0, len(right) + 1, 1, top)
             for row, card in enumerate(right):
-                self.grid.addWidget(card, row, 1)
+                self.grid.addWidget(card, row, 1, top)
             self.grid.setRowStretch(len(right), 1)
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 1)
         else:
             for row, card in enumerate((self.upcoming, *right)):
-                self.grid.addWidget(card, row, 0)
+                self.grid.addWidget(card, row, 0, top)
             self.grid.setColumnStretch(1, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
